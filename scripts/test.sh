@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Builds and runs every test: unit suites, the lexicon check, and the
+# end-to-end scoring of the seed pages (and of our own test pages).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/build.sh
+cd build
+ctest --output-on-failure -j "$(nproc)"

@@ -1,0 +1,56 @@
+// The one object passed through the pipeline, as in spaCy: every stage reads
+// what earlier stages left on the Document and adds its own part.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/record.h"
+
+namespace mekong {
+
+// A line of the document's text: [begin, end) byte offsets, '\n' excluded.
+struct LineSpan {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+};
+
+// What a reader learned about the page besides its text (HTML meta, WARC headers).
+struct PageMeta {
+  std::string title;      // <title>, og:title
+  std::string published;  // article:published_time and kin, as written
+  std::string url;        // WARC-Target-URI or canonical link
+};
+
+struct Document {
+  // Set by ingest.
+  std::string id;      // doc_id: file name without extension, or WARC-Record-ID
+  std::string origin;  // where it came from (path, path#record)
+  PageMeta meta;
+  // Per line, the share of its characters inside links (HTML only; empty for text).
+  std::vector<float> link_density;
+
+  // Set by normalize: valid UTF-8, NFC; lines split at '\n' only.
+  std::string text;
+  std::vector<LineSpan> lines;
+  size_t replaced_bytes = 0;  // invalid UTF-8 bytes replaced by U+FFFD
+
+  // Set by content.
+  std::optional<Published> published;
+  std::optional<uint32_t> title_line;  // 1-based
+  std::vector<uint8_t> is_content;     // per line (0-based index), 1 = article
+  std::vector<uint8_t> is_teaser;      // per line, 1 = teaser of another article
+
+  // Filled by extract.
+  Record record;
+
+  std::string_view line(size_t index0) const {
+    const LineSpan& s = lines[index0];
+    return std::string_view(text).substr(s.begin, s.end - s.begin);
+  }
+};
+
+}  // namespace mekong

@@ -1,0 +1,169 @@
+#include "pipeline/pipeline.h"
+
+#include <condition_variable>
+#include <cstdlib>
+#include <deque>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <thread>
+
+#include "ingest/html.h"
+#include "normalize/normalize.h"
+
+#ifndef MEKONG_LEXICON_DIR
+#define MEKONG_LEXICON_DIR "lexicon"
+#endif
+
+namespace mekong {
+
+std::string default_lexicon_dir() {
+  if (const char* env = std::getenv("MEKONG_LEXICON"); env && *env) return env;
+  if (std::filesystem::exists(MEKONG_LEXICON_DIR)) return MEKONG_LEXICON_DIR;
+  return "lexicon";
+}
+
+Pipeline::Pipeline(PipelineOptions options) : options_(std::move(options)) {
+  if (options_.lexicon_dir.empty()) options_.lexicon_dir = default_lexicon_dir();
+  cues_ = content::Cues::load(options_.lexicon_dir);
+}
+
+Pipeline::~Pipeline() = default;
+
+bool Pipeline::run(ingest::RawDocument&& raw, Document& doc, std::string& error) const {
+  doc = Document{};
+  doc.id = std::move(raw.id);
+  doc.origin = std::move(raw.origin);
+  doc.meta = std::move(raw.meta);
+  if (raw.format == ingest::Format::Html) {
+    ingest::HtmlText h = ingest::html_to_text(raw.bytes);
+    if (doc.meta.title.empty()) doc.meta.title = std::move(h.meta.title);
+    if (doc.meta.published.empty()) doc.meta.published = std::move(h.meta.published);
+    if (doc.meta.url.empty()) doc.meta.url = std::move(h.meta.url);
+    doc.link_density = std::move(h.link_density);
+    raw.bytes = std::move(h.text);
+  }
+  if (!normalize::decode(raw.bytes, doc, error)) return false;
+  content::analyze(doc, cues_);
+  return true;
+}
+
+size_t run_batch(const Pipeline& pipeline, ingest::Source& source, unsigned threads,
+                 const std::function<void(Document&)>& emit,
+                 const std::function<void(const std::string&, const std::string&)>& on_problem) {
+  size_t failed = 0;
+  if (threads <= 1) {
+    ingest::Item item;
+    Document doc;
+    std::string error;
+    while (source.next(item)) {
+      if (item.problem) {
+        ++failed;
+        on_problem(item.problem->origin, item.problem->message);
+        continue;
+      }
+      const std::string origin = item.doc->origin;
+      if (!pipeline.run(std::move(*item.doc), doc, error)) {
+        ++failed;
+        on_problem(origin, error);
+        continue;
+      }
+      emit(doc);
+    }
+    return failed;
+  }
+
+  // Workers take documents from a bounded queue; results are emitted in
+  // input order, so memory stays bounded by the window, not the corpus.
+  struct Slot {
+    bool done = false;
+    bool ok = false;
+    std::string origin, error;
+    Document doc;
+  };
+  const size_t window = threads * 4;
+  std::mutex mu;
+  std::condition_variable cv;
+  std::deque<std::pair<size_t, ingest::RawDocument>> queue;
+  std::map<size_t, Slot> results;
+  bool input_done = false;
+
+  std::vector<std::thread> pool;
+  for (unsigned t = 0; t < threads; ++t) {
+    pool.emplace_back([&] {
+      for (;;) {
+        std::pair<size_t, ingest::RawDocument> job;
+        {
+          std::unique_lock lock(mu);
+          cv.wait(lock, [&] { return !queue.empty() || input_done; });
+          if (queue.empty()) return;
+          job = std::move(queue.front());
+          queue.pop_front();
+        }
+        Slot slot;
+        slot.origin = job.second.origin;
+        slot.ok = pipeline.run(std::move(job.second), slot.doc, slot.error);
+        slot.done = true;
+        {
+          std::lock_guard lock(mu);
+          results[job.first] = std::move(slot);
+        }
+        cv.notify_all();
+      }
+    });
+  }
+
+  size_t next_in = 0, next_out = 0;
+  auto drain = [&](bool all) {
+    std::unique_lock lock(mu);
+    for (;;) {
+      auto it = results.find(next_out);
+      if (it != results.end()) {
+        Slot slot = std::move(it->second);
+        results.erase(it);
+        ++next_out;
+        lock.unlock();
+        if (!slot.done) {
+          // a problem reported by the source, in order
+          ++failed;
+          on_problem(slot.origin, slot.error);
+        } else if (!slot.ok) {
+          ++failed;
+          on_problem(slot.origin, slot.error);
+        } else {
+          emit(slot.doc);
+        }
+        lock.lock();
+        continue;
+      }
+      const size_t in_flight = next_in - next_out;
+      if (all ? in_flight == 0 : in_flight < window) return;
+      cv.wait(lock);
+    }
+  };
+
+  ingest::Item item;
+  while (source.next(item)) {
+    drain(false);
+    std::lock_guard lock(mu);
+    if (item.problem) {
+      Slot s;
+      s.origin = item.problem->origin;
+      s.error = item.problem->message;
+      results[next_in++] = std::move(s);
+    } else {
+      queue.emplace_back(next_in++, std::move(*item.doc));
+    }
+    cv.notify_all();
+  }
+  {
+    std::lock_guard lock(mu);
+    input_done = true;
+  }
+  cv.notify_all();
+  drain(true);
+  for (auto& th : pool) th.join();
+  return failed;
+}
+
+}  // namespace mekong

@@ -1,0 +1,47 @@
+// The stages in order, for one document: ingest (format) -> normalize ->
+// content -> (recognize -> resolve -> extract). Commands that process pages
+// (extract, ingest, explain) all go through here.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "content/content.h"
+#include "core/document.h"
+#include "ingest/source.h"
+
+namespace mekong {
+
+struct PipelineOptions {
+  std::string lexicon_dir;
+  bool extract = true;  // false: stop after content (benchmarks of the foundation)
+};
+
+// Where the lexicons are: --lexicon, else $MEKONG_LEXICON, else the source tree's.
+std::string default_lexicon_dir();
+
+class Pipeline {
+ public:
+  explicit Pipeline(PipelineOptions options);
+  ~Pipeline();
+
+  // Fills `doc` from `raw`. Returns false with a one-line reason when the
+  // document cannot be used; `doc` is then partial.
+  bool run(ingest::RawDocument&& raw, Document& doc, std::string& error) const;
+
+  const PipelineOptions& options() const { return options_; }
+
+ private:
+  PipelineOptions options_;
+  content::Cues cues_;
+};
+
+// Runs `pipeline` over every document of `source` on `threads` threads and
+// hands results to `emit` in input order. `on_problem` gets documents that
+// could not be read or used. Returns the number of such documents.
+size_t run_batch(const Pipeline& pipeline, ingest::Source& source, unsigned threads,
+                 const std::function<void(Document&)>& emit,
+                 const std::function<void(const std::string& origin, const std::string& message)>& on_problem);
+
+}  // namespace mekong

@@ -1,0 +1,116 @@
+#include <gtest/gtest.h>
+
+#include "content/content.h"
+#include "normalize/normalize.h"
+
+namespace ct = mekong::content;
+using mekong::Document;
+
+namespace {
+
+Document analyzed(const std::string& text) {
+  Document doc;
+  std::string err;
+  EXPECT_TRUE(mekong::normalize::decode(text, doc, err)) << err;
+  ct::analyze(doc, ct::Cues::builtin_defaults());
+  return doc;
+}
+
+std::string kept(const Document& doc) {
+  std::string s;
+  for (size_t i = 0; i < doc.lines.size(); ++i)
+    if (doc.is_content[i]) s += std::to_string(i + 1) + ",";
+  return s;
+}
+
+const std::string kPara1 =
+    "Chiều 12/3, tại Hà Nội, Bộ trưởng Ngoại giao hai nước đã hội đàm và trao đổi sâu rộng về quan hệ "
+    "song phương, nhất trí tăng cường hợp tác trên các lĩnh vực kinh tế, thương mại và đầu tư.";
+const std::string kPara2 =
+    "Hai bên đánh giá cao kết quả hợp tác thời gian qua, đồng thời thống nhất các biện pháp cụ thể nhằm "
+    "thúc đẩy kim ngạch thương mại song phương trong những năm tới.";
+
+}  // namespace
+
+TEST(Published, ReadsTheFormsPagesUse) {
+  auto p = ct::parse_published("07:55 | 05/01/2024 GMT+7", true);
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->value, "2024-01-05T07:55");
+  EXPECT_EQ(p->precision, "minute");
+  p = ct::parse_published(" date 2024-09 Sáng 10-9, ngay sau lễ đón chính thức ở Phủ Chủ tịch", true);
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->value, "2024-09");
+  EXPECT_EQ(p->precision, "month");
+  p = ct::parse_published("Cập nhật: 05/12/2020", true);
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->value, "2020-12-05");
+  EXPECT_EQ(p->precision, "day");
+  p = ct::parse_published("Thứ Hai, 06/01/2024 - 09:15", true);
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->value, "2024-01-06T09:15");
+  p = ct::parse_published("06/01/2024 09:15 (GMT+07:00)", true);
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->value, "2024-01-06T09:15");
+  p = ct::parse_published("2024-01-05T07:55:00+07:00", false);
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->value, "2024-01-05T07:55");
+}
+
+TEST(Published, IgnoresDatesInsideSentencesAndImpossibleDates) {
+  EXPECT_FALSE(ct::parse_published("Nhân kỷ niệm 45 năm Quốc khánh nước CHDCND Lào (2/12/1975 - 2/12/2020), sáng 26/11, "
+                                   "Đại sứ Việt Nam tại Lào đã đến chúc mừng.",
+                                   true));
+  EXPECT_FALSE(ct::parse_published("31/02/2024 10:00", true));
+  EXPECT_FALSE(ct::parse_published("25:61 | 05/13/2024", true));
+}
+
+TEST(Content, KeepsArticleDropsNavigationAndLists) {
+  const std::string page = "Trang chủ Thời sự Quốc tế\n"
+                           "10:20 | 12/03/2024 GMT+7\n"
+                           "\n"
+                           "Việt Nam và Campuchia tăng cường hợp tác kinh tế\n"
+                           "\n" +
+                           kPara1 + "\n\n" + kPara2 +
+                           "\n"
+                           "Tin liên quan\n"
+                           "Một tin khác về hợp tác giữa hai nước láng giềng\n" +
+                           kPara1 + "\n";
+  Document doc = analyzed(page);
+  EXPECT_EQ(kept(doc), "4,6,8,");
+  ASSERT_TRUE(doc.title_line);
+  EXPECT_EQ(*doc.title_line, 4u);
+  ASSERT_TRUE(doc.published);
+  EXPECT_EQ(doc.published->value, "2024-03-12T10:20");
+}
+
+TEST(Content, DropsTeasersInsideTheArticle) {
+  const std::string teaser = "Thủ tướng tiếp Đại sứ Nhật Bản chào từ biệt";
+  const std::string page = "Việt Nam và Campuchia tăng cường hợp tác kinh tế\n" + kPara1 + "\n" + teaser + " " + teaser +
+                           "\n"
+                           "Chiều 5/3, Thủ tướng đã tiếp Đại sứ Nhật Bản tại Việt Nam nhân dịp kết thúc nhiệm kỳ công "
+                           "tác, hai bên trao đổi về hợp tác.\n" +
+                           kPara2 + "\n";
+  Document doc = analyzed(page);
+  EXPECT_EQ(kept(doc), "1,2,5,");
+  EXPECT_TRUE(doc.is_teaser[2]);
+  EXPECT_TRUE(doc.is_teaser[3]);
+}
+
+TEST(Content, NoHeadlineWhenThePageStartsWithTheBody) {
+  Document doc = analyzed(kPara1 + "\n\n" + kPara2 + "\n");
+  EXPECT_FALSE(doc.title_line);
+  EXPECT_EQ(kept(doc), "1,3,");
+  EXPECT_FALSE(doc.published);
+}
+
+TEST(Content, DropsCaptionsBylinesAndLinkLines) {
+  const std::string page = "Việt Nam và Campuchia tăng cường hợp tác kinh tế\n" + kPara1 +
+                           "\n"
+                           "Quang cảnh buổi hội đàm. Ảnh: TTXVN\n" +
+                           kPara2 +
+                           "\n"
+                           "Minh Anh (tổng hợp)\n"
+                           "https://example.vn/bai-viet-khac.html\n";
+  Document doc = analyzed(page);
+  EXPECT_EQ(kept(doc), "1,2,4,");
+}
