@@ -1,0 +1,115 @@
+#include "segment/segment.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <fstream>
+
+namespace mekong::segment {
+
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+UChar32 char_at(std::string_view s, size_t i) {
+  int32_t k = static_cast<int32_t>(i);
+  UChar32 c;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), k, static_cast<int32_t>(s.size()), c);
+  return c;
+}
+
+// Can a sentence start at s[i]?
+bool opens_sentence(std::string_view s, size_t i) {
+  if (i >= s.size()) return false;
+  const UChar32 c = char_at(s, i);
+  if (c < 0) return false;
+  if (u_isupper(c) || u_istitle(c) || u_isdigit(c)) return true;
+  // Opening quotes and brackets: “ " ( [ «
+  return c == 0x201C || c == '"' || c == '(' || c == '[' || c == 0x00AB || c == '\'' || c == 0x2018;
+}
+
+// The word that ends right before position `dot`.
+std::string_view word_before(std::string_view s, size_t dot) {
+  size_t b = dot;
+  while (b > 0 && !is_space(s[b - 1]) && s[b - 1] != '(' && s[b - 1] != '"') --b;
+  return s.substr(b, dot - b);
+}
+
+}  // namespace
+
+Abbreviations Abbreviations::load(const std::string& lexicon_dir) {
+  Abbreviations a;
+  std::ifstream in(lexicon_dir + "/abbreviations.tsv");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    const size_t tab = line.find('\t');
+    a.add(tab == std::string::npos ? line : line.substr(0, tab));
+  }
+  return a;
+}
+
+void split_line(std::string_view line, const Abbreviations& abbr, std::vector<std::pair<uint32_t, uint32_t>>& out) {
+  size_t start = 0;
+  auto emit = [&](size_t b, size_t e) {
+    while (b < e && is_space(line[b])) ++b;
+    while (e > b && is_space(line[e - 1])) --e;
+    if (e > b) out.emplace_back(static_cast<uint32_t>(b), static_cast<uint32_t>(e));
+  };
+  for (size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    size_t mark_end;  // one past the sentence mark
+    if (c == '.' || c == '!' || c == '?') {
+      mark_end = i + 1;
+    } else if (line.compare(i, 3, "\xE2\x80\xA6") == 0) {  // …
+      mark_end = i + 3;
+    } else {
+      continue;
+    }
+    while (mark_end < line.size() && (line[mark_end] == '.' || line[mark_end] == '!' || line[mark_end] == '?')) ++mark_end;
+    // Closing quotes and brackets stay with the sentence they close.
+    size_t close = mark_end;
+    for (;;) {
+      if (line.compare(close, 3, "\xE2\x80\x9D") == 0 || line.compare(close, 3, "\xE2\x80\x99") == 0) close += 3;
+      else if (close < line.size() && (line[close] == '"' || line[close] == ')' || line[close] == '\'')) ++close;
+      else break;
+    }
+    if (close >= line.size() || !is_space(line[close])) {
+      i = mark_end - 1;
+      continue;
+    }
+    size_t next = close;
+    while (next < line.size() && is_space(line[next])) ++next;
+    if (!opens_sentence(line, next)) {
+      i = mark_end - 1;
+      continue;
+    }
+    if (c == '.' && mark_end == i + 1) {
+      const std::string_view w = word_before(line, i);
+      // 'TP.', 'PGS.TS.', a single capital ('Nguyễn V. A.'), or a listed abbreviation.
+      const bool single_cap = !w.empty() && w.size() <= 2 && u_isupper(char_at(w, 0));
+      if (single_cap || abbr.contains(w)) {
+        i = mark_end - 1;
+        continue;
+      }
+    }
+    emit(start, close);
+    start = next;
+    i = next - 1;
+  }
+  emit(start, line.size());
+}
+
+std::vector<Sentence> sentences(const Document& doc, const Abbreviations& abbr) {
+  std::vector<Sentence> out;
+  std::vector<std::pair<uint32_t, uint32_t>> spans;
+  for (size_t i = 0; i < doc.lines.size(); ++i) {
+    if (i >= doc.is_content.size() || !doc.is_content[i]) continue;
+    spans.clear();
+    split_line(doc.line(i), abbr, spans);
+    for (auto [b, e] : spans) out.push_back({static_cast<uint32_t>(i + 1), b, e});
+  }
+  return out;
+}
+
+}  // namespace mekong::segment

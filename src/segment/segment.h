@@ -1,0 +1,41 @@
+// segment: the article's lines -> sentences. Vietnamese news writes one
+// paragraph per line; a sentence ends at '.', '!', '?' or '…' followed by a
+// space and a capital, unless the word before is an abbreviation ('TP.',
+// 'PGS.TS.').
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "core/document.h"
+
+namespace mekong::segment {
+
+struct Sentence {
+  uint32_t line = 0;   // 1-based line number
+  uint32_t begin = 0;  // byte offsets within the line
+  uint32_t end = 0;
+};
+
+// Abbreviations that end with a period but not a sentence, from
+// lexicon/abbreviations.tsv (one per line, without the final period).
+class Abbreviations {
+ public:
+  static Abbreviations load(const std::string& lexicon_dir);
+  bool contains(std::string_view word) const { return words_.count(std::string(word)) > 0; }
+  void add(std::string word) { words_.insert(std::move(word)); }
+
+ private:
+  std::unordered_set<std::string> words_;
+};
+
+// Sentences of one line as [begin, end) byte ranges, outer spaces trimmed.
+void split_line(std::string_view line, const Abbreviations& abbr, std::vector<std::pair<uint32_t, uint32_t>>& out);
+
+// Sentences of the document's article lines (doc.is_content), in order.
+std::vector<Sentence> sentences(const Document& doc, const Abbreviations& abbr);
+
+}  // namespace mekong::segment

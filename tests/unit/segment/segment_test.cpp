@@ -1,0 +1,58 @@
+#include <gtest/gtest.h>
+
+#include "segment/segment.h"
+
+namespace sg = mekong::segment;
+
+namespace {
+
+std::vector<std::string> split(const std::string& line) {
+  sg::Abbreviations abbr;
+  abbr.add("TP");
+  abbr.add("PGS.TS");
+  std::vector<std::pair<uint32_t, uint32_t>> spans;
+  sg::split_line(line, abbr, spans);
+  std::vector<std::string> out;
+  for (auto [b, e] : spans) out.push_back(line.substr(b, e - b));
+  return out;
+}
+
+}  // namespace
+
+TEST(Segment, SplitsAtSentenceMarksBeforeACapital) {
+  auto s = split("Hai bên đã hội đàm. Sau đó, hai Bộ trưởng ký thỏa thuận! Có đúng không? Đúng vậy.");
+  ASSERT_EQ(s.size(), 4u);
+  EXPECT_EQ(s[0], "Hai bên đã hội đàm.");
+  EXPECT_EQ(s[1], "Sau đó, hai Bộ trưởng ký thỏa thuận!");
+  EXPECT_EQ(s[3], "Đúng vậy.");
+}
+
+TEST(Segment, KeepsNumbersAbbreviationsAndInitialsTogether) {
+  auto s = split("Kim ngạch đạt 1.120 triệu USD tại TP. Hồ Chí Minh, theo PGS.TS. Nguyễn Văn Hùng. Năm nay tăng 1,6%.");
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_EQ(s[1], "Năm nay tăng 1,6%.");
+}
+
+TEST(Segment, QuotesCloseTheirSentence) {
+  auto s = split("Ông nói: “Chúng tôi rất vui.” Hai bên nhất trí.");
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_EQ(s[0], "Ông nói: “Chúng tôi rất vui.”");
+}
+
+TEST(Segment, NoSplitBeforeLowerCase) {
+  auto s = split("các lĩnh vực như viễn thông, ngân hàng… và nông nghiệp. Hết");
+  ASSERT_EQ(s.size(), 2u);
+}
+
+TEST(Segment, SentencesComeOnlyFromArticleLines) {
+  mekong::Document doc;
+  const std::string body = "Câu một. Câu hai.";
+  doc.text = "Menu\n" + body + "\nTeaser";
+  const auto e = static_cast<uint32_t>(5 + body.size());
+  doc.lines = {{0, 4}, {5, e}, {e + 1, e + 7}};
+  doc.is_content = {0, 1, 0};
+  auto s = sg::sentences(doc, sg::Abbreviations{});
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_EQ(s[0].line, 2u);
+  EXPECT_EQ(doc.line(1).substr(s[1].begin, s[1].end - s[1].begin), "Câu hai.");
+}
