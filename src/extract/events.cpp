@@ -1,0 +1,353 @@
+// Events: an action word (lexicon/actions) with two countries' actors and a
+// date. Who acts on whom comes from the order of actor phrases around the
+// action ('A thăm B', 'nhận lời mời của A, B thăm C', 'A và B hội đàm',
+// 'A tiếp B', 'chuyến thăm C của A'); a sentence without a date of its own
+// inherits the occasion's date only when it says it belongs to it.
+#include <algorithm>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "extract/rules.h"
+#include "extract/util.h"
+
+namespace mekong::extract {
+
+namespace {
+
+// An actor phrase: offices, then maybe a country, then maybe a person
+// ('Phó Thủ tướng, Bộ trưởng Ngoại giao Phạm Bình Minh', 'Thủ tướng Lào').
+struct Group {
+  uint32_t b = 0, e = 0;
+  Actor actor;
+  bool plural = false;  // 'hai bên', 'hai Bộ trưởng': both countries of the pair
+  bool bare_country = false;
+};
+
+std::vector<Group> actor_groups(const SentenceView& s) {
+  std::vector<Group> out;
+  Group cur;
+  bool open = false;
+  auto close = [&] {
+    if (open) out.push_back(cur);
+    open = false;
+    cur = Group{};
+  };
+  for (const Ann& a : s.anns) {
+    const bool near = open && a.b >= cur.e && words_between(s, cur.e, a.b) <= 5 && !has_char_between(s, cur.e, a.b, ';') &&
+                      !has_char_between(s, cur.e, a.b, '(');
+    switch (a.type) {
+      case AnnType::Office:
+        // A second office right after the first belongs to the same person ('Tổng Bí thư, Chủ tịch nước').
+        if (open && !cur.actor.person && near && words_between(s, cur.e, a.b) <= 1) {
+          cur.actor.role = *cur.actor.role + ", " + a.role;
+          cur.e = a.e;
+          if (!a.country.empty()) cur.actor.country = a.country;
+          break;
+        }
+        close();
+        open = true;
+        cur.b = a.b;
+        cur.e = a.e;
+        cur.actor.role = a.role;
+        if (!a.country.empty()) cur.actor.country = a.country;
+        break;
+      case AnnType::Country:
+        if (open && near && !cur.actor.person && !cur.bare_country) {
+          cur.actor.country = a.code;  // 'Thủ tướng (Chính phủ nước CHDCND) Lào'
+          cur.e = a.e;
+        } else {
+          close();
+          open = true;
+          cur.b = a.b;
+          cur.e = a.e;
+          cur.actor.country = a.code;
+          cur.bare_country = true;
+        }
+        break;
+      case AnnType::Person:
+        if (open && near && !cur.actor.person && !cur.bare_country) {
+          cur.actor.person = a.name;
+          if (!a.country.empty()) cur.actor.country = a.country;
+          if (!a.role.empty()) cur.actor.role = a.role;
+          cur.e = a.e;
+          close();
+        } else {
+          close();
+          cur.b = a.b;
+          cur.e = a.e;
+          cur.actor.person = a.name;
+          if (!a.country.empty()) cur.actor.country = a.country;
+          if (!a.role.empty()) cur.actor.role = a.role;
+          open = true;
+          close();
+        }
+        break;
+      case AnnType::Cue:
+        if (a.label == "both") {
+          close();
+          cur.b = a.b;
+          cur.e = a.e;
+          cur.plural = true;
+          open = true;
+          close();
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  close();
+  // An office with no country and no person stays Vietnamese only when the
+  // article is written from Vietnam's side: decided later by the caller.
+  return out;
+}
+
+bool is_visit(const Ann& t) { return t.label == "visit"; }
+bool is_mutual(const Ann& t) {
+  return t.label == "meet" || t.label == "talks" || t.label == "cochair" || t.label == "sign" || t.label == "call" ||
+         t.label == "consult";
+}
+
+std::string other_of(const DocContext& ctx, const std::string& c) {
+  if (c == ctx.dyad_a) return ctx.dyad_b;
+  if (c == ctx.dyad_b) return ctx.dyad_a;
+  return {};
+}
+
+struct Pending {
+  Event ev;
+  bool has_own_date = false;
+  bool occasion_ref = false;  // the sentence says it belongs to the occasion
+  size_t order = 0;
+};
+
+std::optional<int> ordinal_near(const SentenceView& s, const Ann& mech) {
+  // 'Kỳ họp lần thứ 46 Ủy ban ...' (before) or '... Việt Nam - Lào lần thứ 7' (after).
+  if (mech.session) return mech.session;
+  for (const Ann& a : s.anns)
+    if (a.type == AnnType::Cue && a.label == "ordinal" && a.session &&
+        ((a.e <= mech.b && mech.b - a.e <= 24) || (a.b >= mech.e && a.b - mech.e <= 12)))
+      return a.session;
+  return std::nullopt;
+}
+
+}  // namespace
+
+void find_dyad(const std::vector<SentenceView>& sentences, DocContext& ctx) {
+  std::map<std::string, int> count;
+  for (const auto& s : sentences)
+    for (const Ann& a : s.anns) {
+      if (a.type == AnnType::Country) count[a.code] += 2;
+      else if ((a.type == AnnType::Person || a.type == AnnType::Place || a.type == AnnType::Office) && !a.country.empty())
+        count[a.country] += 1;
+    }
+  std::vector<std::pair<int, std::string>> v;
+  for (auto& [c, n] : count) v.emplace_back(-n, c);
+  std::sort(v.begin(), v.end());
+  if (v.size() >= 1) ctx.dyad_a = v[0].second;
+  if (v.size() >= 2) ctx.dyad_b = v[1].second;
+  // Unqualified offices are Vietnam's in Vietnamese news: keep Vietnam in the pair.
+}
+
+std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocContext& ctx) {
+  std::vector<Pending> found;
+  size_t order = 0;
+  for (const SentenceView& s : sentences) {
+    const std::vector<Group> groups = actor_groups(s);
+    const Ann* invite = nullptr;
+    for (const Ann& a : s.anns)
+      if (a.type == AnnType::Cue && a.label == "invite") invite = &a;
+    const bool occasion_ref = find_cue(s, "occasion", 0, static_cast<uint32_t>(s.text.size())) != nullptr;
+
+    for (const Ann& t : s.anns) {
+      if (t.type != AnnType::Action && !(t.type == AnnType::Mechanism && t.label == "meeting")) continue;
+      const uint32_t cs = clause_start(s, t.b), ce = clause_end(s, t.e);
+      // 'các chuyến thăm', 'những cuộc hội đàm': generic, not one action.
+      if (cue_before(s, "generic", t.b, 3)) continue;
+      // Statements of intent are not events.
+      if (const Ann* in = cue_before(s, "intent", t.b, 60); in && in->b >= cs) continue;
+      // A mechanism named after its action ('đồng chủ trì Kỳ họp') is that action's, not a second event.
+      if (t.type == AnnType::Mechanism) {
+        bool governed = false;
+        for (const Ann& a : s.anns)
+          if (a.type == AnnType::Action && a.e <= t.b && t.b - a.e <= 40) governed = true;
+        if (governed) continue;
+      }
+
+      Pending p;
+      p.order = order++;
+      Event& ev = p.ev;
+      ev.cameo = t.type == AnnType::Mechanism ? std::string("040") : t.code;
+      ev.line = s.line;
+      ev.span = {s.offset + t.b, s.offset + t.e};
+      ev.rule = t.type == AnnType::Mechanism ? "mechanism-session" : fmt::format("action:{}", t.label);
+
+      // Date: the first date after the action, else the last one before it.
+      const Ann* date = nullptr;
+      for (const Ann& a : s.anns) {
+        if (a.type != AnnType::Date || a.period) continue;
+        if (cue_before(s, "compare", a.b, 12)) continue;  // '... so với cùng kỳ năm 2023'
+        if (a.b >= t.e) {
+          date = &a;
+          break;
+        }
+        date = &a;
+      }
+      if (date) {
+        ev.date = date->range;
+        p.has_own_date = true;
+      }
+      p.occasion_ref = occasion_ref || is_visit(t);
+
+      // Actors.
+      const Group* agent = nullptr;
+      const Group* patient = nullptr;
+      const Group* inviter = nullptr;
+      if (invite && invite->e <= t.b) {
+        for (const Group& g : groups)
+          if (g.b >= invite->e) {
+            inviter = &g;
+            break;
+          }
+      }
+      for (const Group& g : groups) {
+        if (g.e > t.b) break;
+        if (&g == inviter || g.b < cs) continue;
+        if (g.bare_country && agent && !agent->bare_country) continue;  // 'đoàn ... Chính phủ Lào' after the agent
+        agent = &g;
+      }
+      // 'A và B hội đàm', 'A cùng B đồng chủ trì': the earlier of two joined groups acts.
+      if (agent && is_mutual(t)) {
+        for (const Group& g : groups) {
+          if (&g == agent || &g == inviter || g.e > agent->b || g.b < cs) continue;
+          if (agent->b - g.e <= 8 && !g.bare_country) {
+            patient = agent;
+            agent = &g;
+          }
+        }
+      }
+      const Ann* dest = nullptr;  // the visited country or place
+      for (const Ann& a : s.anns) {
+        if (a.b < t.e) continue;
+        if ((a.type == AnnType::Country || a.type == AnnType::Place) && words_between(s, t.e, a.b) <= 3) dest = &a;
+        break;
+      }
+      if (!agent || is_visit(t) || t.type == AnnType::Mechanism) {
+        // 'chuyến thăm Việt Nam của Thủ tướng Lào ...': the actor comes after 'của'.
+        if (!agent || (t.e <= s.text.size() && s.text.substr(t.b, 6) == "chuy\xe1\xba\xbf")) {
+          for (const Group& g : groups)
+            if (g.b >= t.e && !g.bare_country && (!dest || g.b != dest->b)) {
+              agent = &g;
+              break;
+            }
+        }
+      }
+      if (!patient) {
+        for (const Group& g : groups)
+          if (g.b >= t.e && &g != agent && !(dest && g.b == dest->b && is_visit(t))) {
+            if (!is_visit(t)) patient = &g;
+            break;
+          }
+      }
+      if (!patient && inviter) patient = inviter;
+
+      if (agent) ev.actor1 = agent->actor;
+      if (patient) ev.actor2 = patient->actor;
+      if (is_visit(t) && dest) {
+        const std::string dc = dest->type == AnnType::Country ? dest->code : dest->country;
+        if (!ev.actor2.country || (inviter && inviter->actor.country && *inviter->actor.country != dc)) {
+          ev.actor2 = inviter && inviter->actor.country == std::optional<std::string>(dc) ? inviter->actor : Actor{};
+          ev.actor2.country = dc;
+        }
+        ev.location = std::string(s.text.substr(dest->b, dest->e - dest->b));
+      }
+      // Plural actors ('hai bên', 'hai Bộ trưởng') and unqualified offices.
+      if (agent && agent->plural) {
+        ev.actor1.country = ctx.dyad_a;
+        if (!ev.actor2.country) ev.actor2.country = ctx.dyad_b;
+      }
+      if (ev.actor1.role && !ev.actor1.country && !ev.actor1.person) ev.actor1.country = "VNM";
+      if (ev.actor2.role && !ev.actor2.country && !ev.actor2.person) ev.actor2.country = "VNM";
+      if (!ev.actor1.country && ev.actor2.country) ev.actor1.country = other_of(ctx, *ev.actor2.country);
+      if (ev.actor1.country && (!ev.actor2.country || *ev.actor2.country == *ev.actor1.country)) {
+        if (ev.actor2.country == ev.actor1.country) ev.actor2 = Actor{};
+        const std::string o = other_of(ctx, *ev.actor1.country);
+        if (!o.empty()) ev.actor2.country = o;
+      }
+      if (!ev.actor1.country || !ev.actor2.country || ev.actor1.country->empty() || ev.actor2.country->empty() ||
+          *ev.actor1.country == *ev.actor2.country)
+        continue;
+
+      // Mechanism and its session.
+      for (const Ann& a : s.anns) {
+        if (a.type != AnnType::Mechanism) continue;
+        const bool mine = t.type == AnnType::Mechanism ? &a == &t
+                                                       : (a.b >= t.e && a.b - t.e <= 40 && t.label == "cochair") ||
+                                                             (a.b >= t.e && a.b - t.e <= 8);
+        if (!mine) continue;
+        ev.mechanism = Mechanism{a.name, ordinal_near(s, a)};
+        break;
+      }
+      if (!ev.location) {
+        for (const Ann& a : s.anns)
+          if (a.type == AnnType::Place && cue_before(s, "at", a.b, 2)) {
+            ev.location = a.name;
+            break;
+          }
+      }
+      // Status: 'sẽ', 'dự kiến' before the action, or a date still ahead.
+      ev.status = "occurred";
+      if (const Ann* pl = cue_before(s, "planned", t.b, 400); pl && pl->b >= cs) ev.status = "planned";
+      (void)ce;
+      found.push_back(std::move(p));
+    }
+  }
+
+  // The occasion: the first dated visit, else the first dated session.
+  for (int pass = 0; pass < 2 && !ctx.occasion; ++pass)
+    for (const Pending& p : found)
+      if (p.has_own_date && p.ev.date.precision == "day" &&
+          (pass == 1 ? p.ev.cameo.rfind("04", 0) == 0 : p.ev.cameo == "042")) {
+        ctx.occasion = p.ev.date;
+        ctx.occasion_status = p.ev.status;
+        break;
+      }
+
+  std::vector<Event> out;
+  const long pub_key = ctx.ref.valid() ? day_key(ref_iso(ctx.ref, "day"), true) : 0;
+  for (Pending& p : found) {
+    Event& ev = p.ev;
+    if (!p.has_own_date) {
+      if (!ctx.occasion || !p.occasion_ref) continue;
+      ev.date = *ctx.occasion;
+      if (ctx.occasion_status == "planned") ev.status = "planned";
+    }
+    if (ev.date.start.empty()) continue;
+    // History told as background: more than a year before the page.
+    if (ctx.ref.valid()) {
+      const int pub_m = ctx.ref.year * 12 + (ctx.ref.month ? ctx.ref.month - 1 : 11);
+      if (month_index(ev.date.end, true) < pub_m - 12) continue;
+      if (ev.date.precision == "day" && ctx.ref.day && day_key(ev.date.start, false) > pub_key) ev.status = "planned";
+    }
+    // One event per action: the same code, countries and overlapping dates.
+    bool dup = false;
+    for (Event& o : out) {
+      const bool same_pair = (o.actor1.country == ev.actor1.country && o.actor2.country == ev.actor2.country) ||
+                             (o.actor1.country == ev.actor2.country && o.actor2.country == ev.actor1.country);
+      if (o.cameo == ev.cameo && same_pair && ranges_overlap(o.date, ev.date)) {
+        if (!o.mechanism && ev.mechanism) o.mechanism = ev.mechanism;
+        if (o.mechanism && ev.mechanism && !o.mechanism->session) o.mechanism->session = ev.mechanism->session;
+        if (!o.actor1.person && ev.actor1.person && o.actor1.country == ev.actor1.country) o.actor1 = ev.actor1;
+        if (!o.actor2.person && ev.actor2.person && o.actor2.country == ev.actor2.country) o.actor2 = ev.actor2;
+        if (!o.location) o.location = ev.location;
+        dup = true;
+        break;
+      }
+    }
+    if (!dup) out.push_back(std::move(ev));
+  }
+  return out;
+}
+
+}  // namespace mekong::extract

@@ -1,0 +1,171 @@
+// Figures: a quantity with an indicator cue before it in its clause (or a
+// counted noun such as 'suất học bổng'), the period from the nearest time
+// phrase that governs it, and a direction from the countries around it.
+#include <cmath>
+
+#include "extract/rules.h"
+#include "extract/util.h"
+
+namespace mekong::extract {
+
+namespace {
+
+bool is_money(const std::string& unit) {
+  return unit.size() == 3 && unit != "ton" && std::isupper(static_cast<unsigned char>(unit[0]));
+}
+
+// Indicator from the counted noun after a number.
+std::string indicator_of_noun(const SentenceView& s, const Ann& q) {
+  // The noun was resolved from the text; indicator cues that overlap it tell what it counts.
+  for (const Ann& a : s.anns)
+    if (a.type == AnnType::Indicator && a.b >= q.b && a.b <= q.e + 2) return a.code;
+  return {};
+}
+
+struct Dir {
+  std::optional<std::string> from, to;
+};
+
+// Direction of a figure from the countries of its clause: a country after
+// 'tại', 'vào', 'sang', 'cho' receives; one after 'của' or before the verb gives;
+// a nationality right after a student noun is where students come from.
+Dir direction(const SentenceView& s, const Ann& q, const std::string& indicator, uint32_t cs, uint32_t ce,
+              const DocContext& ctx) {
+  Dir d;
+  if (indicator == "trade_turnover") return d;
+  std::optional<std::string> giver, receiver, nationality;
+  for (const Ann& a : s.anns) {
+    if (a.b < cs || a.e > ce) continue;
+    std::string c;
+    if (a.type == AnnType::Country) c = a.code;
+    else if (a.type == AnnType::Place && !a.country.empty()) c = a.country;
+    else continue;
+    if (cue_before(s, "to", a.b, 2)) {
+      if (!receiver) receiver = c;
+    } else if (cue_before(s, "of", a.b, 2)) {
+      if (!giver) giver = c;
+    } else if (indicator == "students" && a.b >= q.b && a.b <= q.e + 4) {
+      nationality = c;
+    } else if (indicator == "students") {
+      // 'sinh viên Lào học tập tại ...' : a nationality right after the cue noun.
+      bool after_cue = false;
+      for (const Ann& i : s.anns)
+        if (i.type == AnnType::Indicator && i.code == "students" && a.b >= i.e && a.b - i.e <= 2) after_cue = true;
+      if (after_cue) nationality = c;
+      else if (!giver && a.b < q.b) giver = c;
+    } else if (!giver && a.b < q.b) {
+      giver = c;  // the subject: 'Việt Nam có 256 dự án ...'
+    }
+  }
+  if (indicator == "students") {
+    d.from = nationality ? nationality : giver;
+    d.to = receiver;
+  } else {
+    d.from = giver;
+    d.to = receiver;
+  }
+  auto other = [&](const std::string& c) -> std::optional<std::string> {
+    if (c == ctx.dyad_a && !ctx.dyad_b.empty()) return ctx.dyad_b;
+    if (c == ctx.dyad_b && !ctx.dyad_a.empty()) return ctx.dyad_a;
+    return std::nullopt;
+  };
+  if (d.from && d.to && *d.from == *d.to) d.to.reset();
+  if (d.from && !d.to) d.to = other(*d.from);
+  if (d.to && !d.from) d.from = other(*d.to);
+  return d;
+}
+
+}  // namespace
+
+std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, const DocContext& ctx) {
+  std::vector<Figure> out;
+  for (const SentenceView& s : sentences) {
+    std::optional<size_t> level_idx;  // the last level figure of this sentence
+    for (const Ann& q : s.anns) {
+      if (q.type != AnnType::Quantity) continue;
+      const uint32_t cs = clause_start(s, q.b), ce = clause_end(s, q.e);
+      Figure f;
+      f.value = q.value;
+      f.unit = q.unit.empty() && !q.noun.empty() ? "count" : q.unit;
+      f.approx = q.approx.empty() ? "exact" : q.approx;
+      f.line = s.line;
+      f.span = {s.offset + q.b, s.offset + q.e};
+      f.measure = "level";
+      if (f.unit.empty()) continue;
+      if (f.unit == "percent") {
+        const Ann* up = cue_before(s, "increase", q.b, 14);
+        const Ann* down = cue_before(s, "decrease", q.b, 14);
+        if (!up && !down) continue;  // a share, not a change
+        f.measure = "change";
+        if (down && (!up || down->b > up->b)) f.value = -std::fabs(f.value);
+      }
+      if (f.unit != "count" && f.unit != "percent" && !is_money(f.unit)) continue;
+
+      // Indicator: the counted noun, else the nearest cue before in the clause.
+      std::string ind = f.unit == "count" ? indicator_of_noun(s, q) : std::string();
+      if (ind.empty()) {
+        const Ann* best = nullptr;
+        for (const Ann& a : s.anns)
+          if (a.type == AnnType::Indicator && a.e <= q.b && a.b >= cs) best = &a;
+        if (best) {
+          const bool money_cue = best->label == "money";
+          const bool count_cue = best->label == "count";
+          if ((f.unit == "count" && !money_cue) || (is_money(f.unit) && !count_cue) || f.unit == "percent")
+            ind = best->code;
+        }
+      }
+      const Figure* last_level = level_idx ? &out[*level_idx] : nullptr;
+      if (f.measure == "change" && ind.empty() && last_level) ind = last_level->indicator;
+      if (ind.empty()) continue;
+      if (ind == "investment_projects" && f.unit != "count") continue;
+      if ((ind == "scholarships" || ind == "students") && f.unit != "count") continue;
+      if ((ind == "trade_turnover" || ind == "investment_registered" || ind == "investment_disbursed" || ind == "aid") &&
+          f.unit == "count")
+        continue;
+      f.indicator = ind;
+
+      // Period: the nearest time phrase before the figure in its sentence
+      // (not the base of a comparison), else the level's for a change,
+      // else the page's date for a stock stated as of now.
+      const Ann* when = nullptr;
+      for (const Ann& a : s.anns) {
+        if (a.type != AnnType::Date || a.b >= q.b) continue;
+        if (cue_before(s, "compare", a.b, 14)) continue;
+        when = &a;
+      }
+      if (f.measure == "change" && last_level && (!when || when->b < last_level->span.begin - s.offset)) {
+        f.period_start = last_level->period_start;
+        f.period_end = last_level->period_end;
+      } else if (when) {
+        f.period_start = when->range.start;
+        f.period_end = when->open_end ? (ctx.ref.valid() ? std::optional<std::string>(ref_iso(ctx.ref, "month"))
+                                                         : std::nullopt)
+                                      : std::optional<std::string>(when->range.end);
+      } else if (ctx.ref.valid()) {
+        f.period_start = f.period_end = ref_iso(ctx.ref, "month");
+      }
+      // 'Ước tính 8 tháng năm 2024, kim ngạch ... đạt 1,3 tỷ USD': an estimate from the clause's start.
+      if (f.approx == "exact" && find_cue(s, "estimate", cs, q.b)) f.approx = "about";
+
+      const Dir d = direction(s, q, ind, cs, ce, ctx);
+      f.from = d.from;
+      f.to = d.to;
+      f.rule = "figure";
+      out.push_back(std::move(f));
+      if (out.back().measure == "level") level_idx = out.size() - 1;
+    }
+  }
+  // The same figure stated twice is one figure.
+  std::vector<Figure> uniq;
+  for (Figure& f : out) {
+    bool dup = false;
+    for (const Figure& u : uniq)
+      if (u.indicator == f.indicator && u.unit == f.unit && u.measure == f.measure && u.period_start == f.period_start &&
+          u.period_end == f.period_end && std::fabs(u.value - f.value) <= 0.005 * std::fabs(u.value))
+        dup = true;
+    if (!dup) uniq.push_back(std::move(f));
+  }
+  return uniq;
+}
+
+}  // namespace mekong::extract

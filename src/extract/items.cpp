@@ -1,0 +1,260 @@
+// Agreements and projects: a kind word (lexicon) that opens a name. The name
+// runs until punctuation, a verb that closes it, or the next document; a
+// period phrase right after it ('giai đoạn 2021-2025') is its period.
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "extract/rules.h"
+#include "extract/util.h"
+#include "normalize/normalize.h"
+
+namespace mekong::extract {
+
+namespace {
+
+bool upper_at(std::string_view s, size_t i) {
+  if (i >= s.size()) return false;
+  int32_t k = static_cast<int32_t>(i);
+  UChar32 c;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), k, static_cast<int32_t>(s.size()), c);
+  return c >= 0 && (u_isupper(c) || u_istitle(c));
+}
+
+bool digit_at(std::string_view s, size_t i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; }
+
+// End of the name that starts at `b`: punctuation or a closing cue.
+uint32_t name_end(const SentenceView& s, uint32_t b, uint32_t limit_words) {
+  const std::string_view t = s.text;
+  uint32_t words = 0;
+  uint32_t i = b;
+  while (i < t.size()) {
+    const char c = t[i];
+    if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"') break;
+    if (c == '.' && (i + 1 >= t.size() || t[i + 1] == ' ')) break;
+    if (t.compare(i, 3, "\xE2\x80\x9C") == 0 || t.compare(i, 3, "\xE2\x80\x9D") == 0) break;
+    if (c == ' ') {
+      ++words;
+      if (words >= limit_words) break;
+      bool stop = false;
+      for (const Ann& a : s.anns)
+        if (a.type == AnnType::Cue && a.label == "namestop" && a.b == i + 1) stop = true;
+      if (stop) break;
+    }
+    ++i;
+  }
+  while (i > b && t[i - 1] == ' ') --i;
+  return i;
+}
+
+std::string first_word_folded(const SentenceView& s, uint32_t at) {
+  uint32_t e = at;
+  while (e < s.text.size() && s.text[e] != ' ') ++e;
+  return normalize::fold(s.text.substr(at, e - at));
+}
+
+}  // namespace
+
+std::vector<Agreement> find_agreements(const std::vector<SentenceView>& sentences, const DocContext& ctx) {
+  (void)ctx;
+  std::vector<Agreement> out;
+  for (const SentenceView& s : sentences) {
+    for (size_t k = 0; k < s.anns.size(); ++k) {
+      const Ann& kind = s.anns[k];
+      if (kind.type != AnnType::AgreementKind) continue;
+      if (!kind.strong && !upper_at(s.text, kind.b)) continue;
+      if (cue_before(s, "generic", kind.b, 3)) continue;
+      // Inside another document's name ('Thỏa thuận về Chiến lược ...'): part of it.
+      bool inside = false;
+      for (const Agreement& a : out)
+        if (a.line == s.line && kind.b + s.offset >= a.span.begin && kind.e + s.offset <= a.span.end) inside = true;
+      if (inside) continue;
+
+      uint32_t end = name_end(s, kind.b, 30);
+      // The next document after 'và' ends this one; a period phrase closes it.
+      std::optional<DateRange> period;
+      for (const Ann& a : s.anns) {
+        if (a.b <= kind.e || a.b > end) continue;
+        if (a.type == AnnType::AgreementKind && (upper_at(s.text, a.b) || a.strong)) {
+          const std::string_view before = s.text.substr(kind.b, a.b - kind.b);
+          if (before.size() >= 4 && before.substr(before.size() - 4) == " và ") {
+            end = a.b - 4;
+            break;
+          }
+        }
+        if (a.type == AnnType::Date && !period) {
+          const std::string w = first_word_folded(s, a.b);
+          if (w == "giai" || w == "nhiệm" || w == "thời") {
+            period = a.range;
+            end = a.b;
+            while (end > kind.b && s.text[end - 1] == ' ') --end;
+            break;
+          }
+          if (a.range.precision == "year") period = a.range;  // 'Kế hoạch hợp tác năm 2024 về ...'
+        }
+      }
+      if (!period) {  // 'giai đoạn 2021 - 2025' right after the name, past a comma
+        for (const Ann& a : s.anns)
+          if (a.type == AnnType::Date && a.b >= end && a.b - end <= 3 && a.period) period = a.range;
+      }
+      const std::string name = clean_name(s.text.substr(kind.b, end - kind.b));
+      if (words_between(s, kind.b, end) < 3) continue;
+      Agreement ag;
+      ag.name = name;
+      ag.kind = kind.code;
+      if (period) {
+        ag.period_start = period->start.substr(0, 4);
+        ag.period_end = period->end.substr(0, 4);
+      }
+      ag.line = s.line;
+      ag.span = {s.offset + kind.b, s.offset + end};
+      out.push_back(std::move(ag));
+    }
+  }
+  // The same document named twice: keep the first statement, with the period
+  // whichever statement gave one. Names differ in detail ('nước CHXHCN ...').
+  std::vector<Agreement> uniq;
+  for (Agreement& a : out) {
+    Agreement* best = nullptr;
+    double best_d = 0;
+    for (Agreement& u : uniq) {
+      const bool periods_agree = !a.period_start || !u.period_start || (a.period_start == u.period_start && a.period_end == u.period_end);
+      const double d = name_dice(a.name, u.name);
+      if (periods_agree && d >= 0.6 && d > best_d) {
+        best = &u;
+        best_d = d;
+      }
+    }
+    if (best) {
+      if (!best->period_start && a.period_start) {
+        best->period_start = a.period_start;
+        best->period_end = a.period_end;
+      }
+      continue;
+    }
+    uniq.push_back(std::move(a));
+  }
+  return uniq;
+}
+
+std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, const DocContext& ctx) {
+  (void)ctx;
+  std::vector<Project> out;
+  for (const SentenceView& s : sentences) {
+    const std::string_view t = s.text;
+    for (const Ann& kind : s.anns) {
+      if (kind.type != AnnType::ProjectKind) continue;
+      if (cue_before(s, "generic", kind.b, 3)) continue;
+      bool inside = false;
+      for (const Project& p : out)
+        if (p.line == s.line && kind.b + s.offset >= p.span.begin && kind.e + s.offset <= p.span.end) inside = true;
+      if (inside) continue;
+
+      // A proper name after the kind: capitalised words and numbers, ' - '
+      // joins, and up to two lower-case words between capitals ('cầu Hữu nghị
+      // Sông Hồng', 'Đài phát thanh tỉnh Xaysomboun'); 'tại', 'và', 'của' end it.
+      struct Tok {
+        uint32_t b, e;
+        char kind;  // 'U' capital or digit, '-' join, 'l' lower, 's' stop word
+      };
+      std::vector<Tok> toks;
+      for (uint32_t i = kind.e; i < t.size() && t[i] == ' ' && toks.size() < 24;) {
+        const uint32_t w = i + 1;
+        uint32_t we = w;
+        while (we < t.size() && t[we] != ' ' && t[we] != ',' && t[we] != ';' && t[we] != '.' && t[we] != '(' &&
+               t[we] != ')' && t[we] != ':')
+          ++we;
+        if (we == w) break;
+        const std::string_view word = t.substr(w, we - w);
+        char k = 'l';
+        if (upper_at(t, w) || digit_at(t, w)) k = 'U';
+        else if (word == "-" || word == "\xE2\x80\x93") k = '-';
+        else {
+          const std::string f = normalize::fold(word);
+          if (f == "tại" || f == "ở" || f == "và" || f == "của" || f == "cho" || f == "với" || f == "trong" ||
+              f == "từ" || f == "theo" || f == "thuộc")
+            k = 's';
+          for (const Ann& a : s.anns)
+            if (a.type == AnnType::Cue && a.label == "namestop" && a.b == w) k = 's';
+        }
+        toks.push_back({w, we, k});
+        i = we;
+        // '1, 2 và 3': a list of numbers after a number.
+        if (k == 'U' && digit_at(t, w) && i + 2 < t.size() && t[i] == ',' && digit_at(t, i + 2)) {
+          toks.push_back({i, i + 1, '-'});
+          i += 1;
+          continue;
+        }
+        if (i < t.size() && t[i] != ' ') break;
+      }
+      uint32_t end = kind.e;
+      int proper = 0;
+      for (size_t j = 0; j < toks.size(); ++j) {
+        const Tok& tk = toks[j];
+        if (tk.kind == 'U') {
+          ++proper;
+          end = tk.e;
+        } else if (tk.kind == '-') {
+          continue;
+        } else if (tk.kind == 'l') {
+          size_t k2 = j + 1;
+          while (k2 < toks.size() && k2 <= j + 1 && toks[k2].kind == 'l') ++k2;
+          if (k2 < toks.size() && toks[k2].kind == 'U') continue;
+          break;
+        } else {
+          break;
+        }
+      }
+      // 'cảng Vũng Áng 1, 2 và 3': trailing 'và N'
+      if (proper > 0 && end + 5 < t.size() && t.compare(end, 5, " và ") == 0 && digit_at(t, end + 5)) end += 6;
+
+      uint32_t begin = kind.b;
+      if (proper == 0) {
+        if (!kind.strong) continue;
+        end = name_end(s, kind.b, 8);
+        for (const Ann& a : s.anns)  // 'trường ... tại tỉnh X': the place is the location, not the name
+          if (a.type == AnnType::Cue && a.label == "at" && a.b > kind.b && a.b < end) end = a.b - 1;
+      } else {
+        // 'Dự án Phát triển cảng ...', 'tuyến đường cao tốc ...': the words that open the name.
+        const std::string_view before = t.substr(0, kind.b);
+        const size_t du_an = before.rfind("D\xE1\xBB\xB1 \xC3\xA1n ");  // 'Dự án '
+        if (du_an != std::string_view::npos && words_between(s, static_cast<uint32_t>(du_an), kind.b) <= 5 &&
+            !has_char_between(s, static_cast<uint32_t>(du_an), kind.b, ','))
+          begin = static_cast<uint32_t>(du_an);
+        else if (before.size() >= 7 && normalize::fold(before.substr(before.size() - 7)) == "tuyến ")
+          begin = kind.b - 7;
+      }
+      if (end <= begin) continue;
+      Project p;
+      p.name = clean_name(t.substr(begin, end - begin));
+      if (words_between(s, begin, end) < 2) continue;
+      for (const Ann& a : s.anns)
+        if (a.type == AnnType::Place && a.b >= begin && a.b <= end + 16) {
+          p.location = a.name;
+          break;
+        }
+      // Status: the nearest status cue in the sentence.
+      uint32_t best = UINT32_MAX;
+      for (const Ann& a : s.anns) {
+        if (a.type != AnnType::Cue || a.label.rfind("status:", 0) != 0) continue;
+        const uint32_t dist = a.b >= end ? a.b - end : begin - std::min(begin, a.e);
+        if (dist < best) {
+          best = dist;
+          p.status = a.label.substr(7);
+        }
+      }
+      p.line = s.line;
+      p.span = {s.offset + begin, s.offset + end};
+      out.push_back(std::move(p));
+    }
+  }
+  std::vector<Project> uniq;
+  for (Project& p : out) {
+    bool dup = false;
+    for (const Project& u : uniq)
+      if (name_dice(p.name, u.name) >= 0.8) dup = true;
+    if (!dup) uniq.push_back(std::move(p));
+  }
+  return uniq;
+}
+
+}  // namespace mekong::extract

@@ -1,0 +1,41 @@
+// The extraction rules: annotated sentences -> events, figures, agreements,
+// projects. Pure functions of their inputs, so they can be tested on
+// hand-made annotations (tests/unit/extract).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/record.h"
+#include "extract/annotation.h"
+#include "resolve/date.h"
+
+namespace mekong::extract {
+
+struct DocContext {
+  std::optional<Published> published;
+  resolve::RefDate ref;  // from published; year 0 when the page has no date
+  // The pair of countries the article is about (most mentioned), if any.
+  std::string dyad_a, dyad_b;
+  // The occasion: the first dated visit or session, which undated
+  // sentences about 'the visit' / 'this session' inherit.
+  std::optional<DateRange> occasion;
+  std::string occasion_status;
+};
+
+// Counts country mentions over the article to find its pair of countries.
+void find_dyad(const std::vector<SentenceView>& sentences, DocContext& ctx);
+
+// Events, in order of first statement, one per action.
+std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocContext& ctx);
+std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, const DocContext& ctx);
+std::vector<Agreement> find_agreements(const std::vector<SentenceView>& sentences, const DocContext& ctx);
+std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, const DocContext& ctx);
+
+// Dice coefficient of the syllable sets of two names (lower-cased, NFC,
+// punctuation dropped), as the scorer compares names.
+double name_dice(std::string_view a, std::string_view b);
+
+}  // namespace mekong::extract

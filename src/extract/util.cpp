@@ -1,0 +1,64 @@
+#include "extract/util.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <set>
+
+#include <fmt/format.h>
+
+#include "extract/rules.h"
+#include "normalize/normalize.h"
+
+namespace mekong::extract {
+
+std::string ref_iso(const resolve::RefDate& ref, std::string_view precision) {
+  if (!ref.valid()) return {};
+  if (precision == "year" || ref.month == 0) return fmt::format("{:04d}", ref.year);
+  if (precision == "month" || ref.day == 0) return fmt::format("{:04d}-{:02d}", ref.year, ref.month);
+  return fmt::format("{:04d}-{:02d}-{:02d}", ref.year, ref.month, ref.day);
+}
+
+std::string clean_name(std::string_view s) {
+  auto strip = [](char c) { return c == ' ' || c == ',' || c == ';' || c == ':' || c == '.' || c == '(' || c == ')'; };
+  while (!s.empty() && strip(s.front())) s.remove_prefix(1);
+  while (!s.empty() && strip(s.back())) s.remove_suffix(1);
+  return std::string(s);
+}
+
+namespace {
+
+// Syllables as the scorer sees them: lower-cased, punctuation dropped.
+std::set<std::string> syllables(std::string_view name) {
+  const std::string f = normalize::fold(name);
+  std::set<std::string> out;
+  std::string cur;
+  const auto* p = reinterpret_cast<const uint8_t*>(f.data());
+  const auto n = static_cast<int32_t>(f.size());
+  int32_t i = 0;
+  while (i < n) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c >= 0 && (u_isalnum(c) || u_getCombiningClass(c) > 0)) {
+      cur.append(f, static_cast<size_t>(start), static_cast<size_t>(i - start));
+    } else if (!cur.empty()) {
+      out.insert(cur);
+      cur.clear();
+    }
+  }
+  if (!cur.empty()) out.insert(cur);
+  return out;
+}
+
+}  // namespace
+
+double name_dice(std::string_view a, std::string_view b) {
+  const auto sa = syllables(a), sb = syllables(b);
+  if (sa.empty() && sb.empty()) return 1.0;
+  size_t common = 0;
+  for (const auto& x : sa) common += sb.count(x);
+  return 2.0 * static_cast<double>(common) / static_cast<double>(sa.size() + sb.size());
+}
+
+}  // namespace mekong::extract

@@ -1,0 +1,278 @@
+// The extraction rules on hand-made annotations: what a lexicon and the
+// resolvers would have found in each sentence.
+#include <gtest/gtest.h>
+
+#include "extract/rules.h"
+
+namespace ex = mekong::extract;
+using ex::Ann;
+using ex::AnnType;
+
+namespace {
+
+// Builds a sentence and annotates the first occurrence of each phrase.
+struct S {
+  ex::SentenceView v;
+  std::string text;
+  explicit S(std::string t, uint32_t line = 1) : text(std::move(t)) {
+    v.line = line;
+  }
+  Ann& add(AnnType type, const std::string& phrase, size_t from = 0) {
+    const size_t at = text.find(phrase, from);
+    EXPECT_NE(at, std::string::npos) << phrase;
+    Ann a{};
+    a.type = type;
+    a.b = static_cast<uint32_t>(at);
+    a.e = static_cast<uint32_t>(at + phrase.size());
+    v.anns.push_back(a);
+    return v.anns.back();
+  }
+  Ann& country(const std::string& phrase, const std::string& code) {
+    Ann& a = add(AnnType::Country, phrase);
+    a.code = code;
+    return a;
+  }
+  Ann& office(const std::string& phrase, const std::string& role, const std::string& c = "") {
+    Ann& a = add(AnnType::Office, phrase);
+    a.role = role;
+    a.country = c;
+    return a;
+  }
+  Ann& person(const std::string& phrase, const std::string& name, const std::string& c, const std::string& role) {
+    Ann& a = add(AnnType::Person, phrase);
+    a.name = name;
+    a.country = c;
+    a.role = role;
+    return a;
+  }
+  Ann& action(const std::string& phrase, const std::string& cameo, const std::string& label) {
+    Ann& a = add(AnnType::Action, phrase);
+    a.code = cameo;
+    a.label = label;
+    return a;
+  }
+  Ann& cue(const std::string& phrase, const std::string& label) {
+    Ann& a = add(AnnType::Cue, phrase);
+    a.label = label;
+    return a;
+  }
+  Ann& date(const std::string& phrase, const std::string& s, const std::string& e, const std::string& p,
+            bool period = false) {
+    Ann& a = add(AnnType::Date, phrase);
+    a.range = {s, e, p};
+    a.period = period;
+    return a;
+  }
+  Ann& qty(const std::string& phrase, double value, const std::string& unit, const std::string& approx = "exact",
+           const std::string& noun = "") {
+    Ann& a = add(AnnType::Quantity, phrase);
+    a.value = value;
+    a.unit = unit;
+    a.approx = approx;
+    a.noun = noun;
+    return a;
+  }
+  Ann& indicator(const std::string& phrase, const std::string& code, const std::string& label) {
+    Ann& a = add(AnnType::Indicator, phrase);
+    a.code = code;
+    a.label = label;
+    return a;
+  }
+  ex::SentenceView done() {
+    std::sort(v.anns.begin(), v.anns.end(), [](const Ann& a, const Ann& b) { return a.b < b.b; });
+    v.text = text;
+    return v;
+  }
+};
+
+ex::DocContext ctx_at(int y, int m, int d) {
+  ex::DocContext c;
+  c.ref = {y, m, d};
+  return c;
+}
+
+}  // namespace
+
+TEST(Events, InvitedVisitGoesFromGuestToHost) {
+  S s("Nhận lời mời của Thủ tướng Campuchia Hun Manet, Thủ tướng Phạm Minh Chính sẽ thăm chính thức Campuchia "
+      "từ ngày 12-13/3/2025.");
+  s.cue("lời mời của", "invite");
+  s.office("Thủ tướng", "Thủ tướng");
+  s.country("Campuchia", "KHM");
+  s.person("Hun Manet", "Hun Manet", "KHM", "Thủ tướng");
+  s.person("Phạm Minh Chính", "Phạm Minh Chính", "VNM", "Thủ tướng");
+  s.cue("sẽ", "planned");
+  s.action("thăm chính thức", "042", "visit");
+  s.add(AnnType::Country, "Campuchia", 90).code = "KHM";
+  s.date("từ ngày 12-13/3/2025", "2025-03-12", "2025-03-13", "day");
+  std::vector<ex::SentenceView> v{s.done()};
+  auto ctx = ctx_at(2025, 3, 10);
+  ex::find_dyad(v, ctx);
+  auto ev = ex::find_events(v, ctx);
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].cameo, "042");
+  EXPECT_EQ(ev[0].actor1.country, "VNM");
+  EXPECT_EQ(ev[0].actor1.person, "Phạm Minh Chính");
+  EXPECT_EQ(ev[0].actor2.country, "KHM");
+  EXPECT_EQ(ev[0].actor2.person, "Hun Manet");
+  EXPECT_EQ(ev[0].status, "planned");
+  EXPECT_EQ(ev[0].date.start, "2025-03-12");
+  EXPECT_EQ(ev[0].date.end, "2025-03-13");
+}
+
+TEST(Events, IntentAndUndatedStatementsAreNotEvents) {
+  S a("Hai bên nhất trí tiếp tục phối hợp tổ chức các chuyến thăm cấp cao.");
+  a.cue("Hai bên", "both");
+  a.cue("nhất trí", "intent");
+  a.cue("các", "generic");
+  a.action("chuyến thăm", "042", "visit");
+  S b("Việt Nam và Nhật Bản đã ký nhiều văn kiện quan trọng.");
+  b.country("Việt Nam", "VNM");
+  b.country("Nhật Bản", "JPN");
+  b.action("ký", "057", "sign");
+  std::vector<ex::SentenceView> v{a.done(), b.done()};
+  auto ctx = ctx_at(2024, 5, 2);
+  ex::find_dyad(v, ctx);
+  EXPECT_TRUE(ex::find_events(v, ctx).empty());
+}
+
+TEST(Events, OccasionDateIsInheritedOnlyWhenTheSentenceSaysSo) {
+  S a("Chiều 5/5, Thủ tướng Nhật Bản Kishida Fumio hội đàm với Thủ tướng Phạm Minh Chính.");
+  a.date("Chiều 5/5", "2024-05-05", "2024-05-05", "day");
+  a.office("Thủ tướng", "Thủ tướng");
+  a.country("Nhật Bản", "JPN");
+  a.person("Kishida Fumio", "Kishida Fumio", "JPN", "Thủ tướng");
+  a.action("hội đàm", "040", "talks");
+  a.person("Phạm Minh Chính", "Phạm Minh Chính", "VNM", "Thủ tướng");
+  S b("Ngay sau hội đàm, hai Thủ tướng đã chứng kiến lễ ký kết các văn kiện hợp tác.", 3);
+  b.cue("Ngay sau", "occasion");
+  b.action("hội đàm", "040", "talks");
+  b.cue("hai Thủ tướng", "both");
+  b.action("ký kết", "057", "sign");
+  S c("Hai nước đã ký hiệp định thương mại song phương.", 5);
+  c.cue("Hai nước", "both");
+  c.action("ký", "057", "sign");
+  std::vector<ex::SentenceView> v{a.done(), b.done(), c.done()};
+  auto ctx = ctx_at(2024, 5, 6);
+  ex::find_dyad(v, ctx);
+  // No visit is dated here; the first dated meeting is the occasion.
+  auto ev = ex::find_events(v, ctx);
+  ASSERT_EQ(ev.size(), 2u);
+  EXPECT_EQ(ev[0].cameo, "040");
+  EXPECT_EQ(ev[0].actor1.country, "JPN");
+  EXPECT_EQ(ev[0].actor2.country, "VNM");
+  EXPECT_EQ(ev[1].cameo, "057");
+  EXPECT_EQ(ev[1].line, 3u);
+  EXPECT_EQ(ev[1].date.start, "2024-05-05");
+}
+
+TEST(Events, OldHistoryIsBackground) {
+  S a("Ngày 5/9/1962, hai nước thiết lập quan hệ ngoại giao và ký Hiệp định hữu nghị.");
+  a.date("Ngày 5/9/1962", "1962-09-05", "1962-09-05", "day");
+  a.cue("hai nước", "both");
+  a.action("ký", "057", "sign");
+  std::vector<ex::SentenceView> v;
+  S b("Việt Nam và Lào là hai nước láng giềng.");
+  b.country("Việt Nam", "VNM");
+  b.country("Lào", "LAO");
+  v = {a.done(), b.done()};
+  auto ctx = ctx_at(2024, 9, 5);
+  ex::find_dyad(v, ctx);
+  EXPECT_TRUE(ex::find_events(v, ctx).empty());
+}
+
+TEST(Figures, LevelAndChangeShareTheirPeriod) {
+  S s("Trong 9 tháng năm 2024, kim ngạch thương mại Việt Nam - Nhật Bản đạt khoảng 33,5 tỷ USD, tăng 4,2% so với cùng "
+      "kỳ năm 2023.");
+  s.date("9 tháng năm 2024", "2024-01", "2024-09", "month", true);
+  s.indicator("kim ngạch thương mại", "trade_turnover", "money");
+  s.country("Việt Nam", "VNM");
+  s.country("Nhật Bản", "JPN");
+  s.qty("khoảng 33,5 tỷ USD", 33.5e9, "USD", "about");
+  s.cue("tăng", "increase");
+  s.qty("4,2%", 4.2, "percent");
+  s.cue("so với", "compare");
+  s.date("năm 2023", "2023", "2023", "year");
+  std::vector<ex::SentenceView> v{s.done()};
+  auto ctx = ctx_at(2024, 10, 12);
+  ex::find_dyad(v, ctx);
+  auto f = ex::find_figures(v, ctx);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].indicator, "trade_turnover");
+  EXPECT_EQ(f[0].approx, "about");
+  EXPECT_EQ(f[0].period_start, "2024-01");
+  EXPECT_EQ(f[0].period_end, "2024-09");
+  EXPECT_FALSE(f[0].from);
+  EXPECT_EQ(f[1].measure, "change");
+  EXPECT_DOUBLE_EQ(f[1].value, 4.2);
+  EXPECT_EQ(f[1].period_start, "2024-01");
+}
+
+TEST(Figures, StockAsOfNowAndDirection) {
+  S s("Hiện Hàn Quốc có 1.020 dự án đầu tư tại Việt Nam với tổng vốn đầu tư hơn 2 tỷ USD.");
+  s.country("Hàn Quốc", "KOR");
+  s.qty("1.020 dự án", 1020, "count", "exact", "dự án");
+  s.indicator("dự án đầu tư", "investment_projects", "count");
+  s.cue("tại", "to");
+  s.country("Việt Nam", "VNM");
+  s.indicator("tổng vốn đầu tư", "investment_registered", "money");
+  s.qty("hơn 2 tỷ USD", 2e9, "USD", "over");
+  std::vector<ex::SentenceView> v{s.done()};
+  auto ctx = ctx_at(2023, 6, 3);
+  ex::find_dyad(v, ctx);
+  auto f = ex::find_figures(v, ctx);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].indicator, "investment_projects");
+  EXPECT_EQ(f[0].period_start, "2023-06");
+  EXPECT_EQ(f[0].from, "KOR");
+  EXPECT_EQ(f[0].to, "VNM");
+  EXPECT_EQ(f[1].indicator, "investment_registered");
+  EXPECT_EQ(f[1].approx, "over");
+}
+
+TEST(Agreements, NameRunsToItsPeriod) {
+  S s("Hai bên ký Bản ghi nhớ về hợp tác giáo dục giai đoạn 2024-2028 và Nghị định thư về hợp tác quốc phòng.");
+  s.cue("Hai bên", "both");
+  auto& k1 = s.add(AnnType::AgreementKind, "Bản ghi nhớ");
+  k1.code = "mou";
+  k1.strong = true;
+  s.date("giai đoạn 2024-2028", "2024", "2028", "year", true);
+  auto& k2 = s.add(AnnType::AgreementKind, "Nghị định thư");
+  k2.code = "protocol";
+  k2.strong = true;
+  std::vector<ex::SentenceView> v{s.done()};
+  auto ctx = ctx_at(2024, 1, 1);
+  auto a = ex::find_agreements(v, ctx);
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(a[0].name, "Bản ghi nhớ về hợp tác giáo dục");
+  EXPECT_EQ(a[0].period_start, "2024");
+  EXPECT_EQ(a[0].period_end, "2028");
+  EXPECT_EQ(a[1].name, "Nghị định thư về hợp tác quốc phòng");
+  EXPECT_FALSE(a[1].period_start);
+}
+
+TEST(Projects, ProperNamesAndStrongKinds) {
+  S s("Hai bên đã khánh thành cầu Hữu nghị Sông Hồng 2 và bàn giao trường tiểu học bán trú tại tỉnh Kiên Giang.");
+  s.cue("khánh thành", "status:completed");
+  auto& k1 = s.add(AnnType::ProjectKind, "cầu");
+  k1.label = "bridge";
+  auto& k2 = s.add(AnnType::ProjectKind, "trường tiểu học");
+  k2.label = "school";
+  k2.strong = true;
+  s.cue("tại", "at");
+  auto& pl = s.add(AnnType::Place, "Kiên Giang");
+  pl.name = "Kiên Giang";
+  pl.country = "VNM";
+  std::vector<ex::SentenceView> v{s.done()};
+  auto p = ex::find_projects(v, ctx_at(2024, 1, 1));
+  ASSERT_EQ(p.size(), 2u);
+  EXPECT_EQ(p[0].name, "cầu Hữu nghị Sông Hồng 2");
+  EXPECT_EQ(p[0].status, "completed");
+  EXPECT_EQ(p[1].name, "trường tiểu học bán trú");
+  EXPECT_EQ(p[1].location, "Kiên Giang");
+}
+
+TEST(Names, DiceOverSyllables) {
+  EXPECT_DOUBLE_EQ(ex::name_dice("Hiệp định Thương mại", "hiệp định thương mại"), 1.0);
+  EXPECT_NEAR(ex::name_dice("cảng Vũng Áng", "Dự án cảng Vũng Áng"), 2.0 * 3 / 8, 1e-9);
+}
