@@ -48,6 +48,16 @@ bool Pipeline::run(ingest::RawDocument&& raw, Document& doc, std::string& error)
   return true;
 }
 
+namespace {
+
+// Invalid UTF-8 is repaired, not fatal: the record is written and marked.
+std::string repaired_message(const Document& doc) {
+  return std::to_string(doc.replaced_bytes) +
+         " invalid UTF-8 bytes replaced by U+FFFD (record written, source.replaced_bytes set)";
+}
+
+}  // namespace
+
 size_t run_batch(const Pipeline& pipeline, ingest::Source& source, unsigned threads,
                  const std::function<void(Document&)>& emit,
                  const std::function<void(const std::string&, const std::string&)>& on_problem) {
@@ -67,6 +77,10 @@ size_t run_batch(const Pipeline& pipeline, ingest::Source& source, unsigned thre
         ++failed;
         on_problem(origin, error);
         continue;
+      }
+      if (doc.replaced_bytes) {
+        ++failed;
+        on_problem(origin, repaired_message(doc));
       }
       emit(doc);
     }
@@ -131,6 +145,10 @@ size_t run_batch(const Pipeline& pipeline, ingest::Source& source, unsigned thre
           ++failed;
           on_problem(slot.origin, slot.error);
         } else {
+          if (slot.doc.replaced_bytes) {
+            ++failed;
+            on_problem(slot.origin, repaired_message(slot.doc));
+          }
           emit(slot.doc);
         }
         lock.lock();

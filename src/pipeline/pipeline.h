@@ -39,7 +39,8 @@ class Pipeline {
 
 // Runs `pipeline` over every document of `source` on `threads` threads and
 // hands results to `emit` in input order. `on_problem` gets documents that
-// could not be read or used. Returns the number of such documents.
+// could not be read or used, and documents whose invalid UTF-8 was repaired
+// (those are still emitted). Returns the number of documents reported.
 size_t run_batch(const Pipeline& pipeline, ingest::Source& source, unsigned threads,
                  const std::function<void(Document&)>& emit,
                  const std::function<void(const std::string& origin, const std::string& message)>& on_problem);
