@@ -13,9 +13,16 @@ struct HtmlText {
   std::string text;                // lines joined by '\n'
   std::vector<float> link_density; // per line: share of characters inside <a>
   PageMeta meta;                   // <title>/og:title, article:published_time, canonical URL
+  // Bytes of the input that were not valid UTF-8 (gumbo turns them into
+  // U+FFFD, so normalize cannot count them any more).
+  size_t invalid_utf8_bytes = 0;
 };
 
-// Parses with gumbo; scripts, styles and other non-text elements are dropped.
+// Parses with gumbo. One line per block element (p, div, li, h1, td, ...)
+// and per <br>; spaces collapsed, NBSP as a space. Scripts, styles, forms
+// and hidden elements are dropped. The publication time comes from the
+// strongest of article:published_time, JSON-LD datePublished,
+// itemprop=datePublished and the Dublin Core / other common metas.
 HtmlText html_to_text(std::string_view html);
 
 }  // namespace mekong::ingest

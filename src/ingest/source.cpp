@@ -1,13 +1,16 @@
 #include "ingest/source.h"
 
 #include <algorithm>
-#include <cstdio>
+#include <cstring>
+#include <deque>
 #include <filesystem>
-#include <fstream>
-#include <iostream>
 #include <system_error>
 
 #include <fmt/format.h>
+
+#include "ingest/charset.h"
+#include "ingest/stream.h"
+#include "ingest/warc.h"
 
 namespace fs = std::filesystem;
 
@@ -17,7 +20,12 @@ struct Source::Impl {
   std::vector<std::string> files;  // expanded, in order
   size_t next_file = 0;
   SourceOptions options;
-  std::vector<Problem> pending;    // problems found while expanding paths
+  std::deque<Problem> pending;     // problems found while expanding paths
+  std::unique_ptr<WarcReader> warc;  // the WARC file being read, if any
+
+  // Opens the next file: yields its document or problem, or starts `warc`
+  // (then returns false and the caller goes on with it).
+  bool open(const std::string& path, Item& out);
 };
 
 namespace {
@@ -28,27 +36,6 @@ bool starts_with_ci(std::string_view s, std::string_view prefix) {
     char a = s[i];
     if (a >= 'A' && a <= 'Z') a = static_cast<char>(a - 'A' + 'a');
     if (a != prefix[i]) return false;
-  }
-  return true;
-}
-
-// Reads a whole (non-container) file up to the size limit.
-bool read_limited(std::istream& in, size_t limit, std::string& out, std::string& error) {
-  out.clear();
-  char buf[1 << 16];
-  while (in) {
-    in.read(buf, sizeof buf);
-    const auto got = static_cast<size_t>(in.gcount());
-    if (got == 0) break;
-    if (out.size() + got > limit) {
-      error = fmt::format("larger than the {} MiB document limit", limit >> 20);
-      return false;
-    }
-    out.append(buf, got);
-  }
-  if (in.bad()) {
-    error = "read error";
-    return false;
   }
   return true;
 }
@@ -113,37 +100,72 @@ Source::Source(std::vector<std::string> paths, SourceOptions options) : impl_(st
 
 Source::~Source() = default;
 
-bool Source::next(Item& out) {
-  out = Item{};
-  if (!impl_->pending.empty()) {
-    out.problem = std::move(impl_->pending.front());
-    impl_->pending.erase(impl_->pending.begin());
-    return true;
-  }
-  if (impl_->next_file >= impl_->files.size()) return false;
-  const std::string path = impl_->files[impl_->next_file++];
-  RawDocument doc;
-  doc.origin = path;
-  doc.id = path == "-" ? std::string("stdin") : doc_id_from_path(path);
+bool Source::Impl::open(const std::string& path, Item& out) {
   std::string error;
-  bool ok;
-  if (path == "-") {
-    ok = read_limited(std::cin, impl_->options.max_document_bytes, doc.bytes, error);
-  } else {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      out.problem = Problem{path, "cannot open"};
-      return true;
-    }
-    ok = read_limited(in, impl_->options.max_document_bytes, doc.bytes, error);
-  }
-  if (!ok) {
+  bool gz = false;
+  std::unique_ptr<Reader> in = open_stream(path, error, &gz);
+  if (!in) {
     out.problem = Problem{path, error};
     return true;
   }
-  doc.format = sniff(std::string_view(doc.bytes).substr(0, 4096));
+  const std::string head(in->peek(4096));
+  if (head.empty()) {
+    out.problem = Problem{path, in->error().empty() ? std::string("empty file") : in->error()};
+    return true;
+  }
+  const Format format = sniff(head);
+  if (format == Format::Warc) {
+    warc = std::make_unique<WarcReader>(std::move(in), path, options);
+    return false;
+  }
+  // Junk is told from its first bytes, without reading the rest.
+  if (const char* why = binary_reason(head)) {
+    out.problem = Problem{path, why};
+    return true;
+  }
+  const size_t limit = options.max_document_bytes;
+  const auto too_long = [&] {
+    out.problem = Problem{path, fmt::format("larger than the {} MiB document limit; skipped", limit >> 20)};
+    return true;
+  };
+  std::error_code ec;
+  if (!gz && path != "-" && fs::is_regular_file(path, ec) && fs::file_size(path, ec) > limit && !ec) return too_long();
+  RawDocument doc;
+  doc.origin = path;
+  doc.id = path == "-" ? std::string("stdin") : doc_id_from_path(path);
+  doc.format = format;
+  // Else (compressed, a pipe) one byte over the limit tells a document
+  // that is too long; the rest of it is never read.
+  in->read(doc.bytes, limit + 1);
+  if (!in->error().empty()) {
+    out.problem = Problem{path, in->error()};
+    return true;
+  }
+  if (doc.bytes.size() > limit) return too_long();
+  if (!prepare_document(doc, {}, error)) {
+    out.problem = Problem{path, error};
+    return true;
+  }
   out.doc = std::move(doc);
   return true;
+}
+
+bool Source::next(Item& out) {
+  out = Item{};
+  for (;;) {
+    if (!impl_->pending.empty()) {
+      out.problem = std::move(impl_->pending.front());
+      impl_->pending.pop_front();
+      return true;
+    }
+    if (impl_->warc) {
+      if (impl_->warc->next(out)) return true;
+      impl_->warc.reset();
+    }
+    if (impl_->next_file >= impl_->files.size()) return false;
+    const std::string path = impl_->files[impl_->next_file++];
+    if (impl_->open(path, out)) return true;
+  }
 }
 
 }  // namespace mekong::ingest
