@@ -80,7 +80,8 @@ TEST(EndToEnd, MixedFolderReportsEachBadFileAndKeepsTheGoodOnes) {
   const std::vector<std::string> expected = {"01-text", "02-page", "urn:uuid:e2e-1", "urn:uuid:e2e-2",
                                              "urn:uuid:e2e-1", "09-invalid-utf8"};
   EXPECT_EQ(ids, expected) << r.err;
-  for (const char* bad : {"04-empty.txt", "05-junk.bin", "06-nul.txt", "07-cut.txt.gz", "08-cut.warc#1"})
+  for (const char* bad :
+       {"04-empty.txt", "05-junk.bin", "06-nul.txt", "07-cut.txt.gz", "08-cut.warc#1", "09-invalid-utf8.txt"})
     EXPECT_NE(r.err.find(std::string("/") + bad + ": "), std::string::npos) << bad << " not named in:\n" << r.err;
   // One line each.
   size_t lines = 0;
