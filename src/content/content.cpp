@@ -88,10 +88,20 @@ bool has_url(std::string_view s) {
   return false;
 }
 
+// A list header as a key: folded, without a count ('Bình luận (3)') or a final ':'.
 std::string header_key(std::string_view line) {
   std::string f = normalize::fold(trim(line));
-  while (!f.empty() && (f.back() == ':' || f.back() == ' ' || f.back() == '.')) f.pop_back();
-  return f;
+  for (;;) {
+    while (!f.empty() && (f.back() == ':' || f.back() == ' ' || f.back() == '.')) f.pop_back();
+    if (!f.empty() && f.back() == ')') {
+      const size_t open = f.rfind('(');
+      if (open != std::string::npos && f.find_first_not_of("0123456789", open + 1) == f.size() - 1) {
+        f.resize(open);
+        continue;
+      }
+    }
+    return f;
+  }
 }
 
 struct LineInfo {
@@ -123,6 +133,7 @@ Cues Cues::builtin_defaults() {
                         "xem thêm", "bài viết liên quan", "có thể bạn quan tâm"})
     c.section_headers.push_back(normalize::fold(h));
   for (const char* p : {"ảnh:", "nguồn:", "ảnh minh họa", "ảnh tư liệu"}) c.credit_prefixes.push_back(normalize::fold(p));
+  for (const char* p : {"liên quan", "cùng chuyên mục", "cùng chủ đề"}) c.section_cores.push_back(normalize::fold(p));
   return c;
 }
 
@@ -139,6 +150,7 @@ Cues Cues::load(const std::string& lexicon_dir) {
     const std::string phrase = normalize::fold(trim(std::string_view(line).substr(tab + 1)));
     if (phrase.empty()) continue;
     if (kind == "section") c.section_headers.push_back(phrase);
+    else if (kind == "section-core") c.section_cores.push_back(phrase);
     else if (kind == "credit") c.credit_prefixes.push_back(phrase);
   }
   return c;
@@ -168,6 +180,9 @@ void analyze(Document& doc, const Cues& cues) {
       const std::string key = header_key(li.text);
       for (const auto& h : cues.section_headers)
         if (key == h) li.header = true;
+      if (li.words <= 5 && li.text.back() != '.' && li.text.back() != '?' && li.text.back() != '!')
+        for (const auto& c : cues.section_cores)
+          if (key.find(c) != std::string::npos) li.header = true;
     }
     if (li.chars < 300) {
       const std::string f = normalize::fold(li.text);

@@ -15,6 +15,7 @@ namespace mekong::content {
 // 'Đọc nhiều', ...), loaded from lexicon/boilerplate.tsv.
 struct Cues {
   std::vector<std::string> section_headers;  // folded; a line equal to one ends the article
+  std::vector<std::string> section_cores;    // folded; a short line containing one ends it too
   std::vector<std::string> credit_prefixes;  // folded; 'Ảnh:', 'Nguồn:', 'Theo ' ...
   static Cues load(const std::string& lexicon_dir);
   static Cues builtin_defaults();

@@ -114,3 +114,17 @@ TEST(Content, DropsCaptionsBylinesAndLinkLines) {
   Document doc = analyzed(page);
   EXPECT_EQ(kept(doc), "1,2,4,");
 }
+
+TEST(Content, ListHeadersWithCountsOrOtherWordings) {
+  for (const std::string header : {"Bình luận (12)", "Bài viết cùng chủ đề", "Tin liên quan khác:"}) {
+    ct::Cues cues = ct::Cues::builtin_defaults();
+    cues.section_headers.push_back(mekong::normalize::fold("bình luận"));
+    Document doc;
+    std::string err;
+    ASSERT_TRUE(mekong::normalize::decode(
+        "Việt Nam và Campuchia tăng cường hợp tác kinh tế\n" + kPara1 + "\n" + header + "\n" + kPara2 + "\n", doc,
+        err));
+    ct::analyze(doc, cues);
+    EXPECT_EQ(kept(doc), "1,2,") << header;
+  }
+}
