@@ -40,6 +40,12 @@ struct DateMention {
 // day-month without a year takes the nearest year on or after the reference.
 std::optional<DateRange> resolve_date(std::string_view phrase, const RefDate& ref, bool ahead = false);
 
+// As resolve_date, with the phrase's span and flags; when nothing resolves,
+// `why` (if given) gets a short reason ('no date phrase', 'needs the
+// publication date').
+std::optional<DateMention> explain_date(std::string_view phrase, const RefDate& ref, bool ahead = false,
+                                        std::string* why = nullptr);
+
 // Every date phrase in a sentence, left to right, non-overlapping, longest first.
 std::vector<DateMention> find_dates(std::string_view text, const RefDate& ref, bool ahead = false);
 

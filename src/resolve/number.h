@@ -17,6 +17,7 @@ struct Quantity {
   std::string unit;    // USD VND LAK THB JPY CNY EUR KRW percent count km ha tonne person ... ; "" if bare
   std::string approx;  // exact | about | over | under  (khoảng/ước -> about, hơn/trên -> over, gần/dưới -> under)
   std::string noun;    // the counted noun right after the number, as written ('suất', 'dự án', 'lưu học sinh'), or ""
+  double value_max = 0;  // a range ('5-7%', 'từ 1 đến 2 tỷ USD'): the upper bound, `value` the lower; else 0
 };
 
 // One phrase -> quantity (the first one in it), or nullopt.
