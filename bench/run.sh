@@ -6,7 +6,8 @@
 # Environment: MEKONG=path/to/mekong (default build/mekong), CORPUS=folder
 # (default bench/corpus/<SIZE>M, made by bench/make_corpus.py when missing).
 # Prints one line per run: MB/s (10^6 bytes of input text per second of
-# wall time) and peak RSS, measured by /usr/bin/time -v.
+# wall time), MB per CPU second (user + system: steadier than wall time on a
+# shared machine) and peak RSS, measured by /usr/bin/time -v.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,15 +35,16 @@ measure() {
   shift 2
   local status=0
   /usr/bin/time -v -o "$TMP/time" "$BIN" extract "$@" -o /dev/null 2>"$TMP/err" || status=$?
-  local wall rss
+  local wall rss cpu
+  cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$TMP/time")
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {
       n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$TMP/time")
   rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$TMP/time")
   local problems
   problems=$(grep -c '^mekong: ' "$TMP/err" || true)
-  awk -v l="$label" -v b="$bytes" -v w="$wall" -v r="$rss" -v s="$status" -v p="$problems" 'BEGIN {
-      printf "%-34s %7.1f MB/s  %6.1f s  peak RSS %6.1f MB  exit %d, %d documents skipped\n",
-             l, (w > 0 ? b / 1e6 / w : 0), w, r / 1024, s, p }'
+  awk -v l="$label" -v b="$bytes" -v w="$wall" -v c="$cpu" -v r="$rss" -v s="$status" -v p="$problems" 'BEGIN {
+      printf "%-36s %6.1f MB/s %6.1f s wall | %6.1f MB/CPU-s | peak RSS %6.1f MB | exit %d, %d skipped\n",
+             l, (w > 0 ? b / 1e6 / w : 0), w, (c > 0 ? b / 1e6 / c : 0), r / 1024, s, p }'
 }
 
 measure "content-only, 1 thread" "$TEXT_BYTES" --content-only "$CORPUS/text"

@@ -151,7 +151,7 @@ bool ensure_utf8(std::string& bytes, std::string_view charset, std::string& erro
 
 namespace mekong::ingest {
 
-bool prepare_document(RawDocument& doc, std::string_view charset, std::string& error) {
+bool prepare_document(RawDocument& doc, std::string_view charset, std::string& error, bool head_checked) {
   std::string& b = doc.bytes;
   if (b.find_first_not_of(" \t\r\n\f\v") == std::string::npos) {
     error = b.empty() ? "empty document" : "empty document (only white space)";
@@ -159,7 +159,8 @@ bool prepare_document(RawDocument& doc, std::string_view charset, std::string& e
   }
   const bool utf16 = has_utf16_bom(b);
   if (!utf16) {
-    if (const char* why = binary_reason(std::string_view(b).substr(0, 4096))) {
+    const char* why = head_checked ? nullptr : binary_reason(std::string_view(b).substr(0, 4096));
+    if (why) {
       error = why;
       return false;
     }

@@ -41,6 +41,7 @@ namespace mekong::ingest {
 // Last checks on a document before it leaves ingest, the same for files and
 // WARC records: not empty, not binary, UTF-8 (converted from the declared
 // `charset`, or the HTML's own declaration when that is empty).
-bool prepare_document(RawDocument& doc, std::string_view charset, std::string& error);
+// `head_checked`: binary_reason() already passed on the first 4 KiB.
+bool prepare_document(RawDocument& doc, std::string_view charset, std::string& error, bool head_checked = false);
 
 }  // namespace mekong::ingest

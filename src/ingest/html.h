@@ -13,8 +13,9 @@ struct HtmlText {
   std::string text;                // lines joined by '\n'
   std::vector<float> link_density; // per line: share of characters inside <a>
   PageMeta meta;                   // <title>/og:title, article:published_time, canonical URL
-  // Bytes of the input that were not valid UTF-8 (gumbo turns them into
-  // U+FFFD, so normalize cannot count them any more).
+  // Bytes of the input that were not valid UTF-8, counted when some of
+  // them reached the text (gumbo turns them into U+FFFD, so normalize
+  // cannot count them any more).
   size_t invalid_utf8_bytes = 0;
 };
 

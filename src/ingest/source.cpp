@@ -142,7 +142,7 @@ bool Source::Impl::open(const std::string& path, Item& out) {
     return true;
   }
   if (doc.bytes.size() > limit) return too_long();
-  if (!prepare_document(doc, {}, error)) {
+  if (!prepare_document(doc, {}, error, /*head_checked=*/true)) {
     out.problem = Problem{path, error};
     return true;
   }
