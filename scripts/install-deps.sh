@@ -9,4 +9,5 @@ $SUDO apt-get install -y -qq --no-install-recommends \
   build-essential cmake ninja-build pkg-config python3 \
   libicu-dev libgumbo-dev libhyperscan-dev libre2-dev zlib1g-dev libarchive-dev libsqlite3-dev \
   libcli11-dev nlohmann-json3-dev libfmt-dev libcpp-httplib-dev \
-  libgtest-dev libgmock-dev libbenchmark-dev >/dev/null
+  libgtest-dev libgmock-dev libbenchmark-dev \
+  time >/dev/null
