@@ -1,0 +1,256 @@
+// One Hyperscan literal database for every lexicon phrase. The keys are
+// plain literals in the matching form, so hs_compile_lit_multi is enough
+// (fast to compile, no regex semantics) and the start of a match is its end
+// minus the key's length (no SOM tracking needed).
+#include "recognize/matcher.h"
+
+#include <hs/hs.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <mutex>
+#include <stdexcept>
+#include <unordered_map>
+
+#include "normalize/normalize.h"
+#include "recognize/key.h"
+
+namespace mekong::recognize {
+
+namespace {
+
+struct Target {
+  Kind kind;
+  uint32_t entry;
+  uint32_t caps;
+  bool pair_only;
+  bool block;
+};
+
+struct Hit {
+  uint32_t id;
+  uint32_t end;  // in the key text
+};
+
+// A candidate before selection; `target` indexes Impl::targets.
+struct Candidate {
+  uint32_t begin, end;  // original offsets
+  uint32_t target;
+};
+
+int on_match(unsigned int id, unsigned long long /*from*/, unsigned long long to, unsigned int /*flags*/,
+             void* ctx) {
+  static_cast<std::vector<Hit>*>(ctx)->push_back({id, static_cast<uint32_t>(to)});
+  return 0;
+}
+
+bool is_dash(UChar32 c) {
+  return c == '-' || c == 0x2010 || c == 0x2011 || c == 0x2012 || c == 0x2013 || c == 0x2014 || c == 0x2212;
+}
+
+// The text between two mentions is one dash with optional spaces.
+bool dash_between(std::string_view text, uint32_t b, uint32_t e) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  auto i = static_cast<int32_t>(b);
+  int dashes = 0;
+  while (i < static_cast<int32_t>(e)) {
+    UChar32 c;
+    U8_NEXT(s, i, static_cast<int32_t>(e), c);
+    if (is_dash(c)) ++dashes;
+    else if (!(c == ' ' || c == 0xA0 || c == '\t' || c == 0x202F || c == 0x2009)) return false;
+  }
+  return dashes == 1;
+}
+
+struct Buffers {
+  normalize::Folded folded;
+  std::string key;
+  std::vector<uint32_t> to_folded;
+  std::vector<Hit> hits;
+  std::vector<Candidate> candidates;
+};
+
+}  // namespace
+
+struct Matcher::Impl {
+  hs_database_t* db = nullptr;
+  hs_scratch_t* proto = nullptr;
+  std::vector<uint32_t> key_len;      // per literal id
+  std::vector<uint8_t> edge_alnum;    // per literal id: bit 0 first char alnum, bit 1 last char alnum
+  std::vector<uint32_t> first_target; // per literal id, plus one end entry
+  std::vector<Target> targets;
+
+  std::mutex mu;
+  std::vector<hs_scratch_t*> free_scratch;
+
+  hs_scratch_t* acquire() {
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      if (!free_scratch.empty()) {
+        hs_scratch_t* s = free_scratch.back();
+        free_scratch.pop_back();
+        return s;
+      }
+    }
+    hs_scratch_t* s = nullptr;
+    if (hs_clone_scratch(proto, &s) != HS_SUCCESS) throw std::runtime_error("hyperscan: cannot allocate scratch");
+    return s;
+  }
+  void release(hs_scratch_t* s) {
+    std::lock_guard<std::mutex> lock(mu);
+    free_scratch.push_back(s);
+  }
+
+  ~Impl() {
+    for (hs_scratch_t* s : free_scratch) hs_free_scratch(s);
+    if (proto) hs_free_scratch(proto);
+    if (db) hs_free_database(db);
+  }
+};
+
+Matcher::Matcher(std::shared_ptr<const Lexicon> lexicon) : lexicon_(std::move(lexicon)), impl_(new Impl()) {
+  const auto& patterns = lexicon_->patterns();
+  // One literal per distinct key; a key may name several entries of several kinds.
+  std::unordered_map<std::string_view, std::vector<uint32_t>> by_key;
+  std::vector<std::string_view> keys;
+  for (uint32_t i = 0; i < patterns.size(); ++i) {
+    auto [it, inserted] = by_key.try_emplace(patterns[i].key);
+    if (inserted) keys.push_back(patterns[i].key);
+    it->second.push_back(i);
+  }
+  const auto& cues = lexicon_->cues();
+  std::vector<const char*> exprs;
+  std::vector<size_t> lens;
+  std::vector<unsigned> ids, flags;
+  for (std::string_view key : keys) {
+    const auto id = static_cast<unsigned>(ids.size());
+    exprs.push_back(key.data());
+    lens.push_back(key.size());
+    ids.push_back(id);
+    flags.push_back(0);
+    impl_->key_len.push_back(static_cast<uint32_t>(key.size()));
+    impl_->edge_alnum.push_back(static_cast<uint8_t>((detail::alnum_at(key, 0) ? 1 : 0) |
+                                                     (detail::alnum_before(key, key.size()) ? 2 : 0)));
+    impl_->first_target.push_back(static_cast<uint32_t>(impl_->targets.size()));
+    for (uint32_t p : by_key[key]) {
+      const Pattern& pat = patterns[p];
+      const bool block = pat.kind == Kind::Cue && cues[pat.entry].label == "block";
+      impl_->targets.push_back({pat.kind, pat.entry, pat.caps, pat.pair_only, block});
+    }
+  }
+  impl_->first_target.push_back(static_cast<uint32_t>(impl_->targets.size()));
+  if (exprs.empty()) return;
+  hs_compile_error_t* err = nullptr;
+  if (hs_compile_lit_multi(exprs.data(), flags.data(), ids.data(), lens.data(), static_cast<unsigned>(exprs.size()),
+                           HS_MODE_BLOCK, nullptr, &impl_->db, &err) != HS_SUCCESS) {
+    std::string msg = std::string("hyperscan: ") + (err && err->message ? err->message : "compile failed");
+    if (err && err->expression >= 0 && static_cast<size_t>(err->expression) < keys.size())
+      msg += " ('" + std::string(keys[static_cast<size_t>(err->expression)]) + "')";
+    hs_free_compile_error(err);
+    throw std::runtime_error(msg);
+  }
+  if (hs_alloc_scratch(impl_->db, &impl_->proto) != HS_SUCCESS)
+    throw std::runtime_error("hyperscan: cannot allocate scratch");
+}
+
+// An aliasing shared_ptr with no owner: it never deletes the borrowed lexicon.
+Matcher::Matcher(const Lexicon& lexicon) : Matcher(std::shared_ptr<const Lexicon>(std::shared_ptr<const Lexicon>(), &lexicon)) {}
+
+Matcher::~Matcher() = default;
+
+size_t Matcher::database_bytes() const {
+  size_t n = 0;
+  if (impl_->db) hs_database_size(impl_->db, &n);
+  return n;
+}
+
+void Matcher::match(std::string_view text, std::vector<Mention>& out) const { scan(text, out, false); }
+void Matcher::match_all(std::string_view text, std::vector<Mention>& out) const { scan(text, out, true); }
+
+void Matcher::scan(std::string_view text, std::vector<Mention>& out, bool all) const {
+  out.clear();
+  if (!impl_->db || text.empty()) return;
+  thread_local Buffers buf;
+  normalize::fold(text, buf.folded);
+  detail::build_key(buf.folded.text, buf.key, &buf.to_folded, false);
+  buf.hits.clear();
+  hs_scratch_t* scratch = impl_->acquire();
+  const hs_error_t rc = hs_scan(impl_->db, buf.key.data(), static_cast<unsigned>(buf.key.size()), 0, scratch,
+                                on_match, &buf.hits);
+  impl_->release(scratch);
+  if (rc != HS_SUCCESS) throw std::runtime_error("hyperscan: scan failed");
+
+  const auto& to_orig = buf.folded.to_orig;
+  auto orig = [&](uint32_t key_pos) { return to_orig[buf.to_folded[key_pos]]; };
+  buf.candidates.clear();
+  for (const Hit& h : buf.hits) {
+    const uint32_t len = impl_->key_len[h.id];
+    const uint32_t kb = h.end - len;
+    const uint8_t edges = impl_->edge_alnum[h.id];
+    // Whole syllables only: no letter or digit right outside the match.
+    if ((edges & 1) && detail::alnum_before(buf.key, kb)) continue;
+    if ((edges & 2) && detail::alnum_at(buf.key, h.end)) continue;
+    const uint32_t b = orig(kb);
+    const uint32_t e = orig(h.end);
+    for (uint32_t t = impl_->first_target[h.id]; t < impl_->first_target[h.id + 1]; ++t) {
+      const Target& target = impl_->targets[t];
+      if (target.caps && !detail::caps_satisfied(text.substr(b, e - b), target.caps)) continue;
+      buf.candidates.push_back({b, e, t});
+    }
+  }
+  std::sort(buf.candidates.begin(), buf.candidates.end(), [](const Candidate& x, const Candidate& y) {
+    if (x.begin != y.begin) return x.begin < y.begin;
+    if (x.end != y.end) return x.end > y.end;
+    return x.target < y.target;
+  });
+
+  auto mention = [&](const Candidate& c) {
+    const Target& t = impl_->targets[c.target];
+    return Mention{t.kind, t.entry, c.begin, c.end, 0};
+  };
+  if (all) {
+    for (const Candidate& c : buf.candidates) out.push_back(mention(c));
+    return;
+  }
+
+  // Leftmost-longest; equal spans (one phrase, several kinds) all kept.
+  thread_local std::vector<uint32_t> chosen;  // candidate indexes
+  chosen.clear();
+  uint32_t cursor = 0;
+  for (size_t i = 0; i < buf.candidates.size(); ++i) {
+    const Candidate& c = buf.candidates[i];
+    if (c.begin < cursor) continue;
+    chosen.push_back(static_cast<uint32_t>(i));
+    for (size_t j = i + 1; j < buf.candidates.size() && buf.candidates[j].begin == c.begin &&
+                           buf.candidates[j].end == c.end;
+         ++j, ++i)
+      chosen.push_back(static_cast<uint32_t>(j));
+    cursor = c.end;
+  }
+
+  // Countries joined by a dash name a pair ('Việt - Lào', 'Lào - Việt Nam').
+  thread_local std::vector<uint8_t> paired;
+  paired.assign(chosen.size(), 0);
+  size_t prev = SIZE_MAX;
+  for (size_t k = 0; k < chosen.size(); ++k) {
+    const Candidate& c = buf.candidates[chosen[k]];
+    const Target& t = impl_->targets[c.target];
+    if (t.block) continue;
+    if (t.kind != Kind::Country) continue;  // anything between two countries fails the dash test anyway
+    if (prev != SIZE_MAX && dash_between(text, buf.candidates[chosen[prev]].end, c.begin)) {
+      paired[prev] = 1;
+      paired[k] = 1;
+    }
+    prev = k;
+  }
+  for (size_t k = 0; k < chosen.size(); ++k) {
+    const Candidate& c = buf.candidates[chosen[k]];
+    const Target& t = impl_->targets[c.target];
+    if (t.block || (t.pair_only && !paired[k])) continue;
+    Mention m = mention(c);
+    if (paired[k]) m.flags |= kPair;
+    out.push_back(m);
+  }
+}
+
+}  // namespace mekong::recognize
