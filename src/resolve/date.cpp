@@ -935,8 +935,6 @@ bool Parser::phrase(size_t i, Found& f) {
   return true;
 }
 
-thread_local Tokens tl_tokens;
-
 DateRange to_range(const Res& r, const RefDate& ref) {
   DateRange out;
   out.start = iso(r.s, r.prec);
@@ -999,8 +997,7 @@ std::optional<RefDate> ref_from_published(const Published& p) {
 
 std::vector<DateMention> find_dates(std::string_view text, const RefDate& ref, bool ahead) {
   std::vector<DateMention> out;
-  Tokens& T = tl_tokens;
-  T.run(text);
+  Tokens& T = tokens_of(text);
   scan(T, ref, ahead, [&](const Found& f) {
     if (!f.r.ok) return;
     DateMention m;
@@ -1016,8 +1013,7 @@ std::vector<DateMention> find_dates(std::string_view text, const RefDate& ref, b
 }
 
 std::optional<DateMention> explain_date(std::string_view phrase, const RefDate& ref, bool ahead, std::string* why) {
-  Tokens& T = tl_tokens;
-  T.run(phrase);
+  Tokens& T = tokens_of(phrase);
   Parser P(T, ref, ahead);
   for (size_t i = 0; i < T.toks.size(); ++i) {
     Found f;

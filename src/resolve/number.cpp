@@ -96,7 +96,7 @@ struct Scanner {
     // 'Ba Lan', 'Hai Bà Trưng': names, not numbers.
     if (num->words && t[i].upper && num->end < t.size() && t[num->end].kind == Tk::Word && t[num->end].upper)
       return false;
-    if (num->leading_zero && !phrase_mode) return false;
+    if (num->leading_zero) return false;  // '0912...', '06': codes and phone numbers
 
     double value = num->value;
     double value_max = 0;
@@ -219,21 +219,17 @@ struct Scanner {
   }
 };
 
-thread_local Tokens tl_tokens;
-
 }  // namespace
 
 std::vector<Quantity> find_quantities(std::string_view text) {
-  Tokens& T = tl_tokens;
-  T.run(text);
+  Tokens& T = tokens_of(text);
   std::vector<Quantity> out;
   Scanner(T, false).run(out, SIZE_MAX);
   return out;
 }
 
 std::optional<Quantity> resolve_number(std::string_view phrase) {
-  Tokens& T = tl_tokens;
-  T.run(phrase);
+  Tokens& T = tokens_of(phrase);
   std::vector<Quantity> out;
   Scanner(T, true).run(out, 1);
   if (!out.empty()) return std::move(out.front());

@@ -41,12 +41,17 @@ bool letter_at(std::string_view s, size_t pos, size_t& len) {
   U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), cp);
   len = static_cast<size_t>(i) - pos;
   if (cp < 0) return false;
+  // Vietnamese letters (Latin-1 and Latin Extended-A/B, Latin Extended Additional)
+  // without asking ICU; everything else by its Unicode properties.
+  if ((cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) || (cp >= 0x1E00 && cp <= 0x1EFF)) return true;
   const int8_t type = u_charType(cp);
   return u_isalpha(cp) || type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK;
 }
 
 bool upper_at(std::string_view orig, uint32_t at) {
   if (at >= orig.size()) return false;
+  const auto c = static_cast<unsigned char>(orig[at]);
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
   int32_t i = static_cast<int32_t>(at);
   UChar32 cp;
   U8_NEXT(reinterpret_cast<const uint8_t*>(orig.data()), i, static_cast<int32_t>(orig.size()), cp);
@@ -116,18 +121,40 @@ void Tokens::run(std::string_view text) {
   tokenize(text, folded, toks, &Words::get());
 }
 
+Tokens& tokens_of(std::string_view text) {
+  thread_local Tokens tokens;
+  thread_local std::string last;
+  thread_local bool filled = false;
+  if (filled && text == last) {
+    tokens.orig = text;  // same content; spans and slices refer to the caller's buffer
+    return tokens;
+  }
+  filled = false;  // stays false if run() throws
+  tokens.run(text);
+  last.assign(text);
+  filled = true;
+  return tokens;
+}
+
 const Words& Words::get() {
   static const Words words;
   return words;
 }
 
 uint32_t Words::id_of(std::string_view token) const {
-  auto it = ids_.find(token);
-  return it == ids_.end() ? 0 : it->second;
+  if (token.size() == 1 && static_cast<unsigned char>(token[0]) < 0x80)
+    return ascii_ids_[static_cast<unsigned char>(token[0])];
+  const uint64_t h = std::hash<std::string_view>{}(token);
+  for (uint64_t i = h & mask_;; i = (i + 1) & mask_) {
+    const Slot& slot = table_[i];
+    if (slot.id == 0) return 0;
+    if (slot.hash == h && slot.len == token.size() && pool_.compare(slot.off, slot.len, token) == 0) return slot.id;
+  }
 }
 
 Words::Words() {
   first_kinds_.push_back(0);  // id 0: not a listed word
+  max_len_.push_back(0);
   const std::string_view tsv(reinterpret_cast<const char*>(kWordsTsv), kWordsTsvSize);
   normalize::Folded folded;
   std::vector<Token> toks;
@@ -156,17 +183,35 @@ Words::Words() {
     for (size_t j = 0; j < toks.size(); ++j) {
       const std::string text = folded.text.substr(toks[j].b, toks[j].e - toks[j].b);
       auto [it, fresh] = ids_.emplace(text, static_cast<uint32_t>(first_kinds_.size()));
-      if (fresh) first_kinds_.push_back(0);
+      if (fresh) {
+        first_kinds_.push_back(0);
+        max_len_.push_back(0);
+        if (text.size() == 1 && static_cast<unsigned char>(text[0]) < 0x80)
+          ascii_ids_[static_cast<unsigned char>(text[0])] = it->second;
+      }
       if (it->second > 0xFFFF) throw std::logic_error(where() + "too many distinct words");
       key |= static_cast<uint64_t>(it->second) << (16 * j);
       if (j > 0 && !toks[j].space) sense.glued |= static_cast<uint8_t>(1u << j);
-      if (j == 0) first_kinds_[it->second] |= uint64_t{1} << static_cast<unsigned>(sense.kind);
+      if (j == 0) {
+        first_kinds_[it->second] |= uint64_t{1} << static_cast<unsigned>(sense.kind);
+        max_len_[it->second] = std::max(max_len_[it->second], static_cast<uint8_t>(toks.size()));
+      }
     }
     phrases_[key].push_back(std::move(sense));
   }
+  size_t size = 16;
+  while (size < 2 * ids_.size()) size *= 2;
+  table_.assign(size, Slot{});
+  mask_ = size - 1;
+  for (const auto& [word, id] : ids_) {
+    Slot slot{std::hash<std::string_view>{}(word), id, static_cast<uint32_t>(pool_.size()),
+              static_cast<uint32_t>(word.size())};
+    pool_ += word;
+    uint64_t i = slot.hash & mask_;
+    while (table_[i].id != 0) i = (i + 1) & mask_;
+    table_[i] = slot;
+  }
 }
-
-const Sense* Words::match(const std::vector<Token>& toks, size_t i, K k) const { return find(toks, i, k, kMaxLen); }
 
 const Sense* Words::find(const std::vector<Token>& toks, size_t i, K k, size_t max_len) const {
   if (i >= toks.size()) return nullptr;
@@ -175,6 +220,7 @@ const Sense* Words::find(const std::vector<Token>& toks, size_t i, K k, size_t m
   std::array<uint64_t, kMaxLen> keys{};
   size_t n = 0;
   uint64_t key = 0;
+  max_len = std::min<size_t>(max_len, max_len_[first]);
   for (; n < max_len && i + n < toks.size(); ++n) {
     const uint32_t id = toks[i + n].id;
     if (id == 0) break;
@@ -198,6 +244,7 @@ const Sense* Words::find(const std::vector<Token>& toks, size_t i, K k, size_t m
 const Sense* Words::match_before(const std::vector<Token>& toks, size_t i, K k, size_t* start) const {
   const Sense* best = nullptr;
   for (size_t len = 1; len <= kMaxLen && len <= i; ++len) {
+    if (!starts(toks, i - len, k)) continue;
     const Sense* s = find(toks, i - len, k, len);
     if (s && s->len == len) {
       best = s;

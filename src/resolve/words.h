@@ -52,8 +52,15 @@ class Words {
   static const Words& get();
 
   uint32_t id_of(std::string_view token) const;
-  // The longest phrase of kind `k` that starts at token `i`.
-  const Sense* match(const std::vector<Token>& toks, size_t i, K k) const;
+  // The longest phrase of kind `k` that starts at token `i`. (Inline: the
+  // grammars ask this of most tokens, and most answers are a quick no.)
+  const Sense* match(const std::vector<Token>& toks, size_t i, K k) const {
+    if (!starts(toks, i, k)) return nullptr;
+    return find(toks, i, k, kMaxLen);
+  }
+  bool starts(const std::vector<Token>& toks, size_t i, K k) const {
+    return i < toks.size() && (first_kinds_[toks[i].id] >> static_cast<unsigned>(k) & 1);
+  }
   // The longest phrase of kind `k` that ends right before token `i` (begins at *start).
   const Sense* match_before(const std::vector<Token>& toks, size_t i, K k, size_t* start) const;
   // The kinds of the phrases that start with word `id` (bit per K).
@@ -67,7 +74,21 @@ class Words {
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
   std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> ids_;
+  // ids_ again as one flat open-addressing table: every token of every
+  // sentence is looked up, and bucket chains cost more than the rest of the
+  // tokenizer.
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t id = 0;  // 0 = empty
+    uint32_t off = 0; // the word in pool_
+    uint32_t len = 0;
+  };
+  std::vector<Slot> table_;
+  std::string pool_;
+  uint64_t mask_ = 0;
   std::vector<uint64_t> first_kinds_;  // by id: kinds of the phrases that start with it
+  std::vector<uint8_t> max_len_;       // by id: tokens in the longest phrase that starts with it
+  std::array<uint32_t, 128> ascii_ids_{};  // ids of one-character ASCII tokens ('-', '%', '2'), without hashing
   std::unordered_map<uint64_t, std::vector<Sense>> phrases_;  // packed ids -> senses
 };
 
@@ -91,6 +112,11 @@ struct Tokens {
     return folded.orig(toks[i].b, toks[j - 1].e);
   }
 };
+
+// The tokens of `text` for this thread. find_dates and find_quantities are
+// called in turn on each sentence, so the last text's tokens are kept and
+// reused when the same text comes again (compared by content).
+Tokens& tokens_of(std::string_view text);
 
 // Splits folded text into words, digit runs and single punctuation marks.
 void tokenize(std::string_view orig, const normalize::Folded& f, std::vector<Token>& out, const Words* words);
