@@ -704,6 +704,7 @@ void Parser::direction(Point& p) const {
 
 bool Parser::point(size_t i, Point& p, const Mode& mode) {
   p = Point{};
+  if (T_.num(i) && !clean_before(i)) return false;  // '15:20 ngày 6/1': the 20 is a minute
   auto finish = [&](bool ok, bool anch) {
     if (!ok) return false;
     p.begin = i;

@@ -72,9 +72,11 @@ struct Scanner {
     return k.kind == Tk::Word && k.id && (W.kinds_of(k.id) & kNumeralStart);
   }
 
-  bool after_ordinal_marker(size_t i) const {
+  // 'lần thứ 46', 'khóa 15' (1: an ordinal); 'số 15', 'Điều 5' (0: an identifier); -1: neither.
+  int marker_before(size_t i) const {
     size_t s = 0;
-    return W.match_before(T.toks, i, K::OrdinalMarker, &s) != nullptr;
+    const Sense* m = W.match_before(T.toks, i, K::OrdinalMarker, &s);
+    return m ? static_cast<int>(m->v1) : -1;
   }
 
   // Reads the quantity whose numeral starts at token i; `next` gets where to go on.
@@ -91,7 +93,8 @@ struct Scanner {
     if (std::any_of(in_date.begin() + static_cast<std::ptrdiff_t>(i),
                     in_date.begin() + static_cast<std::ptrdiff_t>(num->end), [](uint8_t c) { return c != 0; }))
       return false;
-    if (after_ordinal_marker(i)) return false;
+    const int marker = marker_before(i);
+    if (marker == 1) return false;
     if (t[i].kind == Tk::Num && glued_before(T, i)) return false;
     // 'Ba Lan', 'Hai Bà Trưng': names, not numbers.
     if (num->words && t[i].upper && num->end < t.size() && t[num->end].kind == Tk::Word && t[num->end].upper)
@@ -152,6 +155,8 @@ struct Scanner {
       }
     }
     if (num->year_like && unit.empty() && noun.empty()) return false;  // '1954', 'tầm nhìn 2045'
+    // 'số 15', 'Điều 5 của Luật' name things; 'tổng số 256 dự án' counts them.
+    if (marker == 0 && unit.empty() && noun.empty()) return false;
     if (num->words && num->lone_word && !phrase_mode) {
       // A lone 'một' is mostly 'a', a lone 'năm' mostly 'year'.
       const std::string_view w = T.text(i);

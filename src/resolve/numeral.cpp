@@ -210,7 +210,7 @@ std::optional<Numeral> read_numeral(const Tokens& T, size_t i, size_t* junk_end)
   if (const Sense* v = W.match(t, i, K::Vague)) {
     size_t k = i + v->len;
     double value = 1;
-    if (scales(k, value) == 1) return std::nullopt;
+    if (scales(k, value) == 1 || !(value < 1e18)) return std::nullopt;
     n.value = value;
     n.end = k;
     n.vague = n.scaled = true;

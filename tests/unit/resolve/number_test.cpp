@@ -118,6 +118,7 @@ const NumberCase kQualifiers[] = {
     {"vài trăm người", true, 100, "count", "about", "người"},
     {"tăng 39,5%", true, 39.5, "percent", "exact", ""},
     {"đạt 250 người", true, 250, "count", "exact", "người"},
+    {"tổng số 256 dự án", true, 256, "count", "exact", "dự án"},
 };
 INSTANTIATE_TEST_SUITE_P(Qualifiers, ResolveNumber, testing::ValuesIn(kQualifiers));
 
@@ -338,6 +339,12 @@ const SentenceCase kSentences[] = {
     {"Chiều 12/3, lúc 15h, bệnh viện 500 giường được khánh thành.",
      {{"500 giường", 500, "count", "exact", "giường"}}},
     {"Số ca mắc COVID-19 giảm 20% trong quý II/2022.", {{"20%", 20, "percent", "exact", ""}}},
+    {"Tổng số 256 dự án với 100 đối tác, đứng thứ 3 với 1,2 tỷ USD; Điều 5 của Luật và số 10 Trần Phú.",
+     {{"256 dự án", 256, "count", "exact", "dự án"},
+      {"100 đối tác", 100, "count", "exact", "đối tác"},
+      {"1,2 tỷ USD", 1.2e9, "USD", "exact", ""}}},
+    {"Lúc 15:20 ngày 6/1, hơn 2 nghìn người dự lễ; giá 5.000đ/kg.",
+     {{"hơn 2 nghìn người", 2000, "count", "over", "người"}, {"5.000đ", 5000, "VND", "exact", ""}}},
     {"Công suất nhà máy là 1.200 MW, sản lượng 5 tỷ kWh mỗi năm.",
      {{"1.200 MW", 1200, "MW", "exact", ""}, {"5 tỷ kWh", 5e9, "kWh", "exact", ""}}},
 };
@@ -364,6 +371,7 @@ TEST(NumberRobustness, BadInput) {
   std::string words;
   for (int k = 0; k < 2000; ++k) words += "tỷ ";
   EXPECT_FALSE(resolve_number("1 " + words));
+  EXPECT_FALSE(resolve_number("hàng " + words));
   EXPECT_FALSE(parse_ordinal(digits));
 }
 
