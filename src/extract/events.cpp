@@ -105,8 +105,8 @@ std::vector<Group> actor_groups(const SentenceView& s) {
 
 bool is_visit(const Ann& t) { return t.label == "visit"; }
 bool is_mutual(const Ann& t) {
-  return t.label == "meet" || t.label == "talks" || t.label == "cochair" || t.label == "sign" || t.label == "call" ||
-         t.label == "consult";
+  return t.label == "meet" || t.label == "session" || t.label == "sign" || t.label == "call" || t.label == "consult" ||
+         t.label == "negotiate";
 }
 
 std::string other_of(const DocContext& ctx, const std::string& c) {
@@ -283,7 +283,7 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       for (const Ann& a : s.anns) {
         if (a.type != AnnType::Mechanism) continue;
         const bool mine = t.type == AnnType::Mechanism ? &a == &t
-                                                       : (a.b >= t.e && a.b - t.e <= 40 && t.label == "cochair") ||
+                                                       : (a.b >= t.e && a.b - t.e <= 40 && t.label == "session") ||
                                                              (a.b >= t.e && a.b - t.e <= 8);
         if (!mine) continue;
         ev.mechanism = Mechanism{a.name, ordinal_near(s, a)};

@@ -1,6 +1,7 @@
 #include "pipeline/pipeline.h"
 
 #include <condition_variable>
+#include <stdexcept>
 #include <cstdlib>
 #include <deque>
 #include <filesystem>
@@ -26,6 +27,11 @@ std::string default_lexicon_dir() {
 Pipeline::Pipeline(PipelineOptions options) : options_(std::move(options)) {
   if (options_.lexicon_dir.empty()) options_.lexicon_dir = default_lexicon_dir();
   cues_ = content::Cues::load(options_.lexicon_dir);
+  if (options_.extract) {
+    std::string error;
+    extractor_ = extract::Extractor::create(options_.lexicon_dir, &error);
+    if (!extractor_) throw std::runtime_error("cannot load the lexicons in " + options_.lexicon_dir + ": " + error);
+  }
 }
 
 Pipeline::~Pipeline() = default;
@@ -35,8 +41,10 @@ bool Pipeline::run(ingest::RawDocument&& raw, Document& doc, std::string& error)
   doc.id = std::move(raw.id);
   doc.origin = std::move(raw.origin);
   doc.meta = std::move(raw.meta);
+  size_t html_invalid = 0;
   if (raw.format == ingest::Format::Html) {
     ingest::HtmlText h = ingest::html_to_text(raw.bytes);
+    html_invalid = h.invalid_utf8_bytes;
     if (doc.meta.title.empty()) doc.meta.title = std::move(h.meta.title);
     if (doc.meta.published.empty()) doc.meta.published = std::move(h.meta.published);
     if (doc.meta.url.empty()) doc.meta.url = std::move(h.meta.url);
@@ -44,7 +52,9 @@ bool Pipeline::run(ingest::RawDocument&& raw, Document& doc, std::string& error)
     raw.bytes = std::move(h.text);
   }
   if (!normalize::decode(raw.bytes, doc, error)) return false;
+  doc.replaced_bytes += html_invalid;  // gumbo repaired these before decode could count them
   content::analyze(doc, cues_);
+  if (extractor_) extractor_->run(doc);
   return true;
 }
 

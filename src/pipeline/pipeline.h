@@ -8,6 +8,7 @@
 #include <string>
 
 #include "content/content.h"
+#include "extract/extract.h"
 #include "core/document.h"
 #include "ingest/source.h"
 
@@ -23,6 +24,7 @@ std::string default_lexicon_dir();
 
 class Pipeline {
  public:
+  // Throws std::runtime_error when the lexicons cannot be loaded.
   explicit Pipeline(PipelineOptions options);
   ~Pipeline();
 
@@ -31,10 +33,13 @@ class Pipeline {
   bool run(ingest::RawDocument&& raw, Document& doc, std::string& error) const;
 
   const PipelineOptions& options() const { return options_; }
+  // nullptr when the pipeline stops after content.
+  const extract::Extractor* extractor() const { return extractor_.get(); }
 
  private:
   PipelineOptions options_;
   content::Cues cues_;
+  std::unique_ptr<extract::Extractor> extractor_;
 };
 
 // Runs `pipeline` over every document of `source` on `threads` threads and

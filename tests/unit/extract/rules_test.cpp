@@ -142,11 +142,11 @@ TEST(Events, OccasionDateIsInheritedOnlyWhenTheSentenceSaysSo) {
   a.office("Thủ tướng", "Thủ tướng");
   a.country("Nhật Bản", "JPN");
   a.person("Kishida Fumio", "Kishida Fumio", "JPN", "Thủ tướng");
-  a.action("hội đàm", "040", "talks");
+  a.action("hội đàm", "040", "meet");
   a.person("Phạm Minh Chính", "Phạm Minh Chính", "VNM", "Thủ tướng");
   S b("Ngay sau hội đàm, hai Thủ tướng đã chứng kiến lễ ký kết các văn kiện hợp tác.", 3);
   b.cue("Ngay sau", "occasion");
-  b.action("hội đàm", "040", "talks");
+  b.action("hội đàm", "040", "meet");
   b.cue("hai Thủ tướng", "both");
   b.action("ký kết", "057", "sign");
   S c("Hai nước đã ký hiệp định thương mại song phương.", 5);

@@ -1,0 +1,253 @@
+#include "extract/extract.h"
+
+#include <algorithm>
+
+#include <re2/re2.h>
+
+#include "recognize/lexicon.h"
+#include "recognize/matcher.h"
+#include "resolve/date.h"
+#include "resolve/number.h"
+#include "normalize/normalize.h"
+#include "segment/segment.h"
+
+namespace mekong::extract {
+
+struct Extractor::Impl {
+  std::shared_ptr<const recognize::Lexicon> lex;
+  std::unique_ptr<recognize::Matcher> matcher;
+  segment::Abbreviations abbr;
+};
+
+Extractor::Extractor() : impl_(std::make_unique<Impl>()) {}
+Extractor::~Extractor() = default;
+
+std::unique_ptr<Extractor> Extractor::create(const std::string& lexicon_dir, std::string* error) {
+  std::unique_ptr<Extractor> x(new Extractor());
+  x->impl_->lex = recognize::Lexicon::load(lexicon_dir, error);
+  if (!x->impl_->lex) return nullptr;
+  x->impl_->matcher = std::make_unique<recognize::Matcher>(*x->impl_->lex);
+  x->impl_->abbr = segment::Abbreviations::load(lexicon_dir);
+  return x;
+}
+
+namespace {
+
+using recognize::Kind;
+
+// A crawler's ' date 2024-09 ' header glued to the first line is not text.
+uint32_t header_length(std::string_view s) {
+  static const RE2 kHeader(R"(^(\s*date:?\s+\d{4}-\d{1,2}(?:-\d{1,2})?(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?\s+))");
+  re2::StringPiece m;
+  if (RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), kHeader, &m)) return static_cast<uint32_t>(m.size());
+  return 0;
+}
+
+// 'lần thứ 46', 'lần 9', 'kỳ họp 45', 'khóa XV': an ordinal near a mechanism.
+void add_ordinals(SentenceView& sv) {
+  static const RE2 kOrdinal(R"((?i)((?:lần thứ|lần|thứ|kỳ họp|khóa|khoá)\s+(?:\d{1,3}|[IVXLC]{1,6}|nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\b))");
+  re2::StringPiece in(sv.text.data(), sv.text.size());
+  re2::StringPiece m;
+  while (RE2::FindAndConsume(&in, kOrdinal, &m)) {
+    if (auto n = resolve::parse_ordinal(std::string_view(m.data(), m.size()))) {
+      Ann a{};
+      a.type = AnnType::Cue;
+      a.label = "ordinal";
+      a.b = static_cast<uint32_t>(m.data() - sv.text.data());
+      a.e = a.b + static_cast<uint32_t>(m.size());
+      a.session = *n;
+      sv.anns.push_back(std::move(a));
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<SentenceView> Extractor::annotate(const Document& doc, DocContext& ctx) const {
+  const recognize::Lexicon& lex = *impl_->lex;
+  ctx = DocContext{};
+  ctx.published = doc.published;
+  if (doc.published) {
+    if (auto r = resolve::ref_from_published(*doc.published)) ctx.ref = *r;
+  }
+  // Offices are read at the page's date; undated pages at the latest terms.
+  recognize::Date at{9999, 12, 31};
+  if (ctx.ref.valid()) at = {ctx.ref.year, ctx.ref.month ? ctx.ref.month : 6, ctx.ref.day ? ctx.ref.day : 15};
+
+  std::vector<SentenceView> out;
+  std::vector<recognize::Mention> mentions;
+  for (const segment::Sentence& s : segment::sentences(doc, impl_->abbr)) {
+    SentenceView sv;
+    sv.line = s.line;
+    std::string_view text = doc.line(s.line - 1).substr(s.begin, s.end - s.begin);
+    uint32_t skip = s.begin == 0 ? header_length(text) : 0;
+    sv.offset = s.begin + skip;
+    sv.text = text.substr(skip);
+    if (sv.text.empty()) continue;
+
+    mentions.clear();
+    impl_->matcher->match(sv.text, mentions);
+    for (const recognize::Mention& m : mentions) {
+      Ann a{};
+      a.b = m.begin;
+      a.e = m.end;
+      switch (m.kind) {
+        case Kind::Country:
+          a.type = AnnType::Country;
+          a.code = lex.countries()[m.entry].code;
+          break;
+        case Kind::Person: {
+          const auto& p = lex.persons()[m.entry];
+          a.type = AnnType::Person;
+          a.name = p.name;
+          a.country = p.country;
+          if (auto held = lex.office_of(m.entry, at)) {
+            a.role = held->role;
+            if (!held->country.empty()) a.country = held->country;
+          }
+          break;
+        }
+        case Kind::Title: {
+          const auto& t = lex.titles()[m.entry];
+          a.type = AnnType::Office;
+          a.role = t.role;
+          a.country = t.country;
+          a.strong = !t.needs_country;
+          break;
+        }
+        case Kind::Place: {
+          const auto& p = lex.places()[m.entry];
+          a.type = AnnType::Place;
+          a.name = p.name;
+          a.country = p.country;
+          break;
+        }
+        case Kind::Mechanism: {
+          const auto& mech = lex.mechanisms()[m.entry];
+          a.type = AnnType::Mechanism;
+          a.name = mech.name;
+          a.entry = m.entry;
+          for (const auto& c : mech.countries) a.countries.push_back(c);
+          a.label = "mechanism";
+          break;
+        }
+        case Kind::Action: {
+          const auto& act = lex.actions()[m.entry];
+          a.type = AnnType::Action;
+          a.code = act.cameo;
+          a.label = act.construction;
+          break;
+        }
+        case Kind::Cue:
+          a.type = AnnType::Cue;
+          a.label = lex.cues()[m.entry].label;
+          break;
+        case Kind::Indicator: {
+          const auto& ind = lex.indicators()[m.entry];
+          a.type = AnnType::Indicator;
+          a.code = ind.indicator;
+          bool money = false, count = false;
+          for (const auto& u : ind.units) {
+            if (u == "count") count = true;
+            else if (u != "percent") money = true;
+          }
+          a.label = money && !count ? "money" : count && !money ? "count" : "";
+          break;
+        }
+        case Kind::AgreementKind: {
+          const auto& k = lex.agreement_kinds()[m.entry];
+          a.type = AnnType::AgreementKind;
+          a.code = k.kind;
+          a.strong = k.strong;
+          break;
+        }
+        case Kind::ProjectKind: {
+          const auto& k = lex.project_kinds()[m.entry];
+          a.type = AnnType::ProjectKind;
+          a.label = k.kind;
+          a.strong = k.strong;
+          break;
+        }
+        case Kind::ProjectStatus:
+          a.type = AnnType::Cue;
+          a.label = "status:" + lex.project_statuses()[m.entry].status;
+          break;
+      }
+      sv.anns.push_back(std::move(a));
+    }
+    // Dates and numbers; a sentence that says 'sẽ' reads bare day-months ahead.
+    bool ahead = false;
+    for (const Ann& a : sv.anns)
+      if (a.type == AnnType::Cue && a.label == "planned") ahead = true;
+    if (ctx.ref.valid()) {
+      for (const resolve::DateMention& d : resolve::find_dates(sv.text, ctx.ref, ahead)) {
+        Ann a{};
+        a.type = AnnType::Date;
+        a.b = d.begin;
+        a.e = d.end;
+        a.range = d.range;
+        a.period = d.is_period;
+        a.open_end = d.open_end;
+        sv.anns.push_back(std::move(a));
+      }
+    } else {
+      // Without a page date only absolute dates resolve: use a reference far ahead.
+      resolve::RefDate far{9999, 12, 31};
+      for (const resolve::DateMention& d : resolve::find_dates(sv.text, far, false)) {
+        if (d.range.start.rfind("9999", 0) == 0) continue;
+        Ann a{};
+        a.type = AnnType::Date;
+        a.b = d.begin;
+        a.e = d.end;
+        a.range = d.range;
+        a.period = d.is_period;
+        a.open_end = d.open_end;
+        sv.anns.push_back(std::move(a));
+      }
+    }
+    for (const resolve::Quantity& q : resolve::find_quantities(sv.text)) {
+      Ann a{};
+      a.type = AnnType::Quantity;
+      a.b = q.begin;
+      a.e = q.end;
+      a.value = q.value;
+      a.unit = q.unit;
+      a.approx = q.approx;
+      a.noun = q.noun;
+      sv.anns.push_back(std::move(a));
+    }
+    add_ordinals(sv);
+    std::stable_sort(sv.anns.begin(), sv.anns.end(), [](const Ann& x, const Ann& y) {
+      return x.b != y.b ? x.b < y.b : x.e > y.e;
+    });
+    // A mechanism that meets ('Tham vấn chính trị', 'Kỳ họp lần thứ 46 Ủy ban ...') can be an event by itself.
+    for (Ann& a : sv.anns) {
+      if (a.type != AnnType::Mechanism) continue;
+      const std::string f = normalize::fold(a.name);
+      for (const char* w : {"tham vấn", "tham khảo", "hội nghị", "đối thoại", "cuộc gặp", "kỳ họp", "phiên họp"})
+        if (f.rfind(normalize::fold(w), 0) == 0) a.label = "meeting";
+      for (const Ann& o : sv.anns)
+        if (o.type == AnnType::Cue && o.label == "ordinal" && o.e <= a.b && a.b - o.e <= 4) a.label = "meeting";
+    }
+    out.push_back(std::move(sv));
+  }
+
+  find_dyad(out, ctx);
+  // A generic mechanism ('Ủy ban liên Chính phủ') is the pair's own.
+  for (SentenceView& sv : out)
+    for (Ann& a : sv.anns)
+      if (a.type == AnnType::Mechanism && a.countries.empty() && !ctx.dyad_a.empty() && !ctx.dyad_b.empty())
+        if (auto m = lex.mechanism_for(a.entry, ctx.dyad_a, ctx.dyad_b)) a.name = lex.mechanisms()[*m].name;
+  return out;
+}
+
+void Extractor::run(Document& doc) const {
+  DocContext ctx;
+  std::vector<SentenceView> sentences = annotate(doc, ctx);
+  doc.record.events = find_events(sentences, ctx);
+  doc.record.figures = find_figures(sentences, ctx);
+  doc.record.agreements = find_agreements(sentences, ctx);
+  doc.record.projects = find_projects(sentences, ctx);
+}
+
+}  // namespace mekong::extract
