@@ -58,6 +58,7 @@ struct Scanner {
   bool phrase_mode;  // one phrase: a lone 'một' or 'năm' is a number too
   std::vector<std::pair<size_t, size_t>> dates;
   std::vector<uint8_t> in_date;
+  size_t floor = 0;  // end of the last quantity: the next one's qualifier cannot reach back over it
 
   explicit Scanner(const Tokens& tokens, bool phrase) : T(tokens), phrase_mode(phrase) {
     date_spans(T, dates);
@@ -167,7 +168,7 @@ struct Scanner {
     size_t begin = i;
     if (unit.empty() || unit == "count") {
       size_t s = 0;
-      if (const Sense* p = W.match_before(t, begin, K::CurrencyPrefix, &s); p && !in_date[s]) {
+      if (const Sense* p = W.match_before(t, begin, K::CurrencyPrefix, &s); p && !in_date[s] && s >= floor) {
         unit = p->code;
         noun.clear();
         end = k;
@@ -177,12 +178,12 @@ struct Scanner {
     // 'từ 1 đến 2 tỷ USD': the 'từ' belongs to the range.
     if (value_max > 0 && range_to) {
       size_t s = 0;
-      if (W.match_before(t, begin, K::From, &s)) begin = s;
+      if (W.match_before(t, begin, K::From, &s) && s >= floor) begin = s;
     }
     std::string_view approx = num->vague ? "about" : "exact";
     {
       size_t s = 0;
-      if (const Sense* a = W.match_before(t, begin, K::Approx, &s); a && !in_date[s]) {
+      if (const Sense* a = W.match_before(t, begin, K::Approx, &s); a && !in_date[s] && s >= floor) {
         approx = a->code;
         begin = s;
       }
@@ -218,7 +219,10 @@ struct Scanner {
       }
       Quantity q;
       size_t next = i + 1;
-      if (read(i, q, next)) out.push_back(std::move(q));
+      if (read(i, q, next)) {
+        out.push_back(std::move(q));
+        floor = next;
+      }
       i = std::max(next, i + 1);
     }
   }
