@@ -785,6 +785,29 @@ bool Parser::point(size_t i, Point& p, const Mode& mode) {
       return finish(true, anch);
     }
   }
+  // A month without 'tháng' after a month: 'từ tháng 12/2023 đến 1/2024'.
+  if (mode.second && mode.prev && mode.prev->prec == kMonth && mode.prev->kind == Point::Abs && T_.num(k) &&
+      clean_before(k)) {
+    const int m = digits(k, 2);
+    int y = 0;
+    size_t e = k + 1;
+    if (punct(e) == '/' && T_.glued(e) && T_.glued(e + 1) && year4(e + 1)) {
+      y = year4(e + 1);
+      e += 2;
+    } else {
+      bool ok = true;
+      size_t ye = 0;
+      if (year_of(e, y, ye, ok) && ok) e = ye;
+    }
+    if (m >= 1 && m <= 12 && y && clean_after(e)) {
+      p.kind = Point::Abs;
+      p.a = p.b = {y, m, 0};
+      p.prec = kMonth;
+      p.full = p.anchored = true;
+      p.end = e;
+      return finish(true, anch);
+    }
+  }
   // A day number: first (or inside) a list of days ('6-7/1', '26, 27/6').
   if ((!mode.second || (mode.prev && mode.prev->kind == Point::DayOnly)) && day_only(k, p)) return finish(true, anch);
   return false;

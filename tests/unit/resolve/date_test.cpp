@@ -136,6 +136,9 @@ const DateCase kRanges[] = {
     {"từ ngày 6/1 đến tháng 3/2024", "", false, "2024-01", "2024-03", "month"},
     {"từ quý I/2023 đến quý II/2024", "", false, "2023-01", "2024-06", "month"},
     {"sáng 6/1 - chiều 7/1/2024", "", false, "2024-01-06", "2024-01-07", "day"},
+    {"từ tháng 12/2023 đến 1/2024", "", false, "2023-12", "2024-01", "month"},
+    {"tháng 11 - 12/2023", "", false, "2023-11", "2023-12", "month"},
+    {"từ quý I đến quý III/2024", "", false, "2024-01", "2024-09", "month"},
 };
 INSTANTIATE_TEST_SUITE_P(Ranges, ResolveDate, testing::ValuesIn(kRanges));
 
