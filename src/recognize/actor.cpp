@@ -47,11 +47,13 @@ std::pair<uint32_t, uint32_t> capitalised_run(std::string_view text, uint32_t po
     int32_t j = i;
     UChar32 c;
     U8_NEXT(s, j, len, c);
-    if (!(c == ' ' || (syllables > 0 && c == '-'))) break;
+    const bool hyphen = c == '-';
+    if (!(c == ' ' || (syllables > 0 && hyphen))) break;
     if (j >= len) break;
     int32_t k = j;
     U8_NEXT(s, k, len, c);
-    if (!(u_isupper(c) || u_istitle(c))) break;
+    // 'Khăm-phăn': after a hyphen the syllable may be lower case.
+    if (!(u_isupper(c) || u_istitle(c) || (hyphen && u_isalpha(c)))) break;
     while (k < len) {
       int32_t next = k;
       U8_NEXT(s, next, len, c);

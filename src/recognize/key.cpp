@@ -5,38 +5,67 @@
 
 namespace mekong::recognize::detail {
 
-void build_key(std::string_view folded, std::string& key, std::vector<uint32_t>* to_folded, bool trim) {
-  key.clear();
-  key.reserve(folded.size());
-  if (to_folded) {
-    to_folded->clear();
-    to_folded->reserve(folded.size() + 1);
+bool needs_key(std::string_view folded) {
+  // One pass: find("  ") would stop at every space.
+  const char* p = folded.data();
+  const char* const end = p + folded.size();
+  bool space = false;
+  for (; p < end; ++p) {
+    const char c = *p;
+    if (c == '-' || (c == ' ' && space)) return true;
+    space = c == ' ';
   }
-  bool last_space = trim;  // trimming: leading spaces are dropped
-  for (size_t i = 0; i < folded.size(); ++i) {
-    char c = folded[i];
-    if (c == '-') c = ' ';
-    if (c == ' ') {
-      if (last_space) continue;
-      last_space = true;
-    } else {
-      last_space = false;
+  return false;
+}
+
+void build_key(std::string_view folded, std::string& key, std::vector<Jump>* jumps, bool trim) {
+  if (jumps) jumps->clear();
+  key.assign(folded);
+  // Dashes become spaces in place (same length)...
+  for (size_t at = key.find('-'); at != std::string::npos; at = key.find('-', at + 1)) key[at] = ' ';
+  // ...and only from the first double space on must bytes move.
+  size_t from = key.find("  ");
+  if (from != std::string::npos) {
+    char* const start = key.data();
+    char* out = start + from + 1;
+    const char* in = out;
+    const char* const end = start + key.size();
+    uint32_t dropped = 0;
+    bool last_space = true;
+    for (; in < end; ++in) {
+      const char c = *in;
+      if (c == ' ') {
+        if (last_space) {
+          ++dropped;
+          if (jumps) {
+            const auto k = static_cast<uint32_t>(out - start);
+            if (!jumps->empty() && jumps->back().key_pos == k) jumps->back().dropped = dropped;
+            else jumps->push_back({k, dropped});
+          }
+          continue;
+        }
+        last_space = true;
+      } else {
+        last_space = false;
+      }
+      *out++ = c;
     }
-    key.push_back(c);
-    if (to_folded) to_folded->push_back(static_cast<uint32_t>(i));
+    key.resize(static_cast<size_t>(out - start));
   }
   if (trim) {
-    while (!key.empty() && key.back() == ' ') {
-      key.pop_back();
-      if (to_folded) to_folded->pop_back();
-    }
+    while (!key.empty() && key.back() == ' ') key.pop_back();
+    size_t lead = 0;
+    while (lead < key.size() && key[lead] == ' ') ++lead;
+    key.erase(0, lead);  // lexicon phrases only: no map back needed
   }
-  if (to_folded) to_folded->push_back(static_cast<uint32_t>(folded.size()));
 }
 
 namespace {
 
-bool is_alnum(UChar32 c) { return c >= 0 && (u_isalnum(c) || u_getCombiningClass(c) > 0); }
+bool is_alnum(UChar32 c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return u_isalnum(c) || u_getCombiningClass(c) > 0;
+}
 
 }  // namespace
 
@@ -80,6 +109,7 @@ bool caps_satisfied(std::string_view text, uint32_t caps) {
 
 bool alnum_before(std::string_view s, size_t pos) {
   if (pos == 0) return false;
+  if (static_cast<uint8_t>(s[pos - 1]) < 0x80) return is_alnum(static_cast<uint8_t>(s[pos - 1]));
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
   auto i = static_cast<int32_t>(pos);
   UChar32 c;
@@ -89,6 +119,7 @@ bool alnum_before(std::string_view s, size_t pos) {
 
 bool alnum_at(std::string_view s, size_t pos) {
   if (pos >= s.size()) return false;
+  if (static_cast<uint8_t>(s[pos]) < 0x80) return is_alnum(static_cast<uint8_t>(s[pos]));
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
   auto i = static_cast<int32_t>(pos);
   UChar32 c;

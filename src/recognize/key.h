@@ -10,10 +10,27 @@
 namespace mekong::recognize::detail {
 
 // Key form of already folded text: '-' becomes ' ', runs of spaces become one.
-// `to_folded` (optional) gets, per key byte, the folded byte it came from,
-// plus one final entry = folded.size(). `trim` drops spaces at both ends
-// (lexicon phrases; text keeps them so offsets stay simple).
-void build_key(std::string_view folded, std::string& key, std::vector<uint32_t>* to_folded, bool trim);
+// Dropped bytes are rare, so the map back to the folded text is sparse:
+// `jumps` (optional) gets (key position, bytes dropped before it) at each
+// drop; see to_folded(). `trim` drops spaces at both ends (lexicon phrases;
+// text keeps them so offsets stay simple).
+struct Jump {
+  uint32_t key_pos;
+  uint32_t dropped;
+};
+void build_key(std::string_view folded, std::string& key, std::vector<Jump>* jumps, bool trim);
+
+// Whether build_key would change `folded` (a dash or two spaces in a row);
+// most lines need no copy at all.
+bool needs_key(std::string_view folded);
+
+// Folded position of key position `k` (k == key size maps to the folded size).
+inline uint32_t to_folded(const std::vector<Jump>& jumps, uint32_t k) {
+  // Few jumps per line: a linear scan from the back beats a binary search.
+  for (size_t i = jumps.size(); i > 0; --i)
+    if (jumps[i - 1].key_pos <= k) return k + jumps[i - 1].dropped;
+  return k;
+}
 
 // Bit i set when the i-th syllable (run of letters and digits) of `text`
 // starts with an upper-case letter. Syllables past 32 are not recorded.

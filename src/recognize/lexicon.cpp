@@ -253,6 +253,10 @@ class LexiconLoader {
       const Pattern& q = lex_.patterns_[i];
       if (q.entry == entry) return;  // another spelling of the same entry folds the same way
       if (kind == Kind::Cue) continue;  // one phrase may carry several cue labels
+      if (same_meaning(kind, q.entry, entry)) {
+        problem(line, false, fmt::format("'{}' repeats {}", alias, origin_[i]));
+        return;
+      }
       problem(line, true,
               fmt::format("'{}' already names another {} ({}, at {})", alias, kind_name(kind), entry_name(q), origin_[i]));
       return;
@@ -260,6 +264,30 @@ class LexiconLoader {
     slot.push_back(static_cast<uint32_t>(lex_.patterns_.size()));
     lex_.patterns_.push_back(std::move(p));
     origin_.push_back(where(line));
+  }
+
+  // Two phrase entries that say the same thing (a repeated line).
+  bool same_meaning(Kind kind, uint32_t a, uint32_t b) const {
+    switch (kind) {
+      case Kind::Action: {
+        const Action &x = lex_.actions_[a], &y = lex_.actions_[b];
+        return x.cameo == y.cameo && x.construction == y.construction && x.alternatives == y.alternatives;
+      }
+      case Kind::Indicator: {
+        const Indicator &x = lex_.indicators_[a], &y = lex_.indicators_[b];
+        return x.indicator == y.indicator && x.units == y.units && x.direction == y.direction;
+      }
+      case Kind::AgreementKind:
+        return lex_.agreement_kinds_[a].kind == lex_.agreement_kinds_[b].kind &&
+               lex_.agreement_kinds_[a].strong == lex_.agreement_kinds_[b].strong;
+      case Kind::ProjectKind:
+        return lex_.project_kinds_[a].kind == lex_.project_kinds_[b].kind &&
+               lex_.project_kinds_[a].strong == lex_.project_kinds_[b].strong;
+      case Kind::ProjectStatus:
+        return lex_.project_statuses_[a].status == lex_.project_statuses_[b].status;
+      default:
+        return false;  // names: the same alias for two entries is always a conflict
+    }
   }
 
   std::string entry_name(const Pattern& p) const {

@@ -8,7 +8,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <mutex>
+#include <atomic>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -62,10 +62,26 @@ bool dash_between(std::string_view text, uint32_t b, uint32_t e) {
   return dashes == 1;
 }
 
+std::atomic<uint64_t> next_matcher_id{1};
+
+struct ScratchCache {
+  struct Slot {
+    uint64_t owner;
+    hs_scratch_t* scratch;
+  };
+  std::vector<Slot> slots;
+  ScratchCache() = default;
+  ScratchCache(const ScratchCache&) = delete;
+  ScratchCache& operator=(const ScratchCache&) = delete;
+  ~ScratchCache() {
+    for (const Slot& s : slots) hs_free_scratch(s.scratch);
+  }
+};
+
 struct Buffers {
   normalize::Folded folded;
   std::string key;
-  std::vector<uint32_t> to_folded;
+  std::vector<detail::Jump> jumps;
   std::vector<Hit> hits;
   std::vector<Candidate> candidates;
 };
@@ -75,34 +91,35 @@ struct Buffers {
 struct Matcher::Impl {
   hs_database_t* db = nullptr;
   hs_scratch_t* proto = nullptr;
-  std::vector<uint32_t> key_len;      // per literal id
-  std::vector<uint8_t> edge_alnum;    // per literal id: bit 0 first char alnum, bit 1 last char alnum
-  std::vector<uint32_t> first_target; // per literal id, plus one end entry
+  // Per literal id, in one place so a hit touches one cache line.
+  struct Literal {
+    uint32_t len;
+    uint32_t first_target;  // into targets
+    uint16_t targets;       // how many
+    uint8_t edges;          // bit 0: first char alnum, bit 1: last char alnum
+  };
+  std::vector<Literal> literals;
   std::vector<Target> targets;
 
-  std::mutex mu;
-  std::vector<hs_scratch_t*> free_scratch;
+  const uint64_t id = next_matcher_id.fetch_add(1);
 
-  hs_scratch_t* acquire() {
-    {
-      std::lock_guard<std::mutex> lock(mu);
-      if (!free_scratch.empty()) {
-        hs_scratch_t* s = free_scratch.back();
-        free_scratch.pop_back();
-        return s;
-      }
-    }
+  // Hyperscan scratch is per thread: each thread keeps its own for the last
+  // few matchers it used (no lock on the hot path).
+  hs_scratch_t* scratch() const {
+    thread_local ScratchCache cache;
+    for (const auto& slot : cache.slots)
+      if (slot.owner == id) return slot.scratch;
     hs_scratch_t* s = nullptr;
     if (hs_clone_scratch(proto, &s) != HS_SUCCESS) throw std::runtime_error("hyperscan: cannot allocate scratch");
+    if (cache.slots.size() >= 8) {  // matchers long gone keep a slot until here
+      hs_free_scratch(cache.slots.front().scratch);
+      cache.slots.erase(cache.slots.begin());
+    }
+    cache.slots.push_back({id, s});
     return s;
-  }
-  void release(hs_scratch_t* s) {
-    std::lock_guard<std::mutex> lock(mu);
-    free_scratch.push_back(s);
   }
 
   ~Impl() {
-    for (hs_scratch_t* s : free_scratch) hs_free_scratch(s);
     if (proto) hs_free_scratch(proto);
     if (db) hs_free_database(db);
   }
@@ -128,17 +145,18 @@ Matcher::Matcher(std::shared_ptr<const Lexicon> lexicon) : lexicon_(std::move(le
     lens.push_back(key.size());
     ids.push_back(id);
     flags.push_back(0);
-    impl_->key_len.push_back(static_cast<uint32_t>(key.size()));
-    impl_->edge_alnum.push_back(static_cast<uint8_t>((detail::alnum_at(key, 0) ? 1 : 0) |
-                                                     (detail::alnum_before(key, key.size()) ? 2 : 0)));
-    impl_->first_target.push_back(static_cast<uint32_t>(impl_->targets.size()));
+    Impl::Literal lit;
+    lit.len = static_cast<uint32_t>(key.size());
+    lit.edges = static_cast<uint8_t>((detail::alnum_at(key, 0) ? 1 : 0) | (detail::alnum_before(key, key.size()) ? 2 : 0));
+    lit.first_target = static_cast<uint32_t>(impl_->targets.size());
     for (uint32_t p : by_key[key]) {
       const Pattern& pat = patterns[p];
       const bool block = pat.kind == Kind::Cue && cues[pat.entry].label == "block";
       impl_->targets.push_back({pat.kind, pat.entry, pat.caps, pat.pair_only, block});
     }
+    lit.targets = static_cast<uint16_t>(impl_->targets.size() - lit.first_target);
+    impl_->literals.push_back(lit);
   }
-  impl_->first_target.push_back(static_cast<uint32_t>(impl_->targets.size()));
   if (exprs.empty()) return;
   hs_compile_error_t* err = nullptr;
   if (hs_compile_lit_multi(exprs.data(), flags.data(), ids.data(), lens.data(), static_cast<unsigned>(exprs.size()),
@@ -164,35 +182,44 @@ size_t Matcher::database_bytes() const {
   return n;
 }
 
-void Matcher::match(std::string_view text, std::vector<Mention>& out) const { scan(text, out, false); }
-void Matcher::match_all(std::string_view text, std::vector<Mention>& out) const { scan(text, out, true); }
+void Matcher::match(std::string_view text, std::vector<Mention>& out) const { scan(text, nullptr, out, false); }
+void Matcher::match(std::string_view text, const normalize::Folded& folded, std::vector<Mention>& out) const {
+  scan(text, &folded, out, false);
+}
+void Matcher::match_all(std::string_view text, std::vector<Mention>& out) const { scan(text, nullptr, out, true); }
 
-void Matcher::scan(std::string_view text, std::vector<Mention>& out, bool all) const {
+void Matcher::scan(std::string_view text, const normalize::Folded* folded, std::vector<Mention>& out,
+                   bool all) const {
   out.clear();
   if (!impl_->db || text.empty()) return;
   thread_local Buffers buf;
-  normalize::fold(text, buf.folded);
-  detail::build_key(buf.folded.text, buf.key, &buf.to_folded, false);
+  if (!folded) {
+    normalize::fold(text, buf.folded);
+    folded = &buf.folded;
+  }
+  std::string_view key = folded->text;
+  buf.jumps.clear();
+  if (detail::needs_key(key)) {
+    detail::build_key(folded->text, buf.key, &buf.jumps, false);
+    key = buf.key;
+  }
   buf.hits.clear();
-  hs_scratch_t* scratch = impl_->acquire();
-  const hs_error_t rc = hs_scan(impl_->db, buf.key.data(), static_cast<unsigned>(buf.key.size()), 0, scratch,
-                                on_match, &buf.hits);
-  impl_->release(scratch);
+  const hs_error_t rc =
+      hs_scan(impl_->db, key.data(), static_cast<unsigned>(key.size()), 0, impl_->scratch(), on_match, &buf.hits);
   if (rc != HS_SUCCESS) throw std::runtime_error("hyperscan: scan failed");
 
-  const auto& to_orig = buf.folded.to_orig;
-  auto orig = [&](uint32_t key_pos) { return to_orig[buf.to_folded[key_pos]]; };
+  const auto& to_orig = folded->to_orig;
+  auto orig = [&](uint32_t key_pos) { return to_orig[detail::to_folded(buf.jumps, key_pos)]; };
   buf.candidates.clear();
   for (const Hit& h : buf.hits) {
-    const uint32_t len = impl_->key_len[h.id];
-    const uint32_t kb = h.end - len;
-    const uint8_t edges = impl_->edge_alnum[h.id];
+    const Impl::Literal& lit = impl_->literals[h.id];
+    const uint32_t kb = h.end - lit.len;
     // Whole syllables only: no letter or digit right outside the match.
-    if ((edges & 1) && detail::alnum_before(buf.key, kb)) continue;
-    if ((edges & 2) && detail::alnum_at(buf.key, h.end)) continue;
+    if ((lit.edges & 1) && detail::alnum_before(key, kb)) continue;
+    if ((lit.edges & 2) && detail::alnum_at(key, h.end)) continue;
     const uint32_t b = orig(kb);
     const uint32_t e = orig(h.end);
-    for (uint32_t t = impl_->first_target[h.id]; t < impl_->first_target[h.id + 1]; ++t) {
+    for (uint32_t t = lit.first_target; t < lit.first_target + lit.targets; ++t) {
       const Target& target = impl_->targets[t];
       if (target.caps && !detail::caps_satisfied(text.substr(b, e - b), target.caps)) continue;
       buf.candidates.push_back({b, e, t});

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "normalize/normalize.h"
 #include "recognize/lexicon.h"
 
 namespace mekong::recognize {
@@ -50,6 +51,10 @@ class Matcher {
   // Safe to call from several threads at once. `out` is cleared first.
   void match(std::string_view text, std::vector<Mention>& out) const;
 
+  // Same, for a caller that already folded the text: `folded` must be
+  // normalize::fold(text). Saves folding twice.
+  void match(std::string_view text, const normalize::Folded& folded, std::vector<Mention>& out) const;
+
   // Every match at syllable boundaries, overlapping ones included, ordered
   // by begin then longest first (for explain / debugging tools).
   void match_all(std::string_view text, std::vector<Mention>& out) const;
@@ -62,7 +67,7 @@ class Matcher {
   std::shared_ptr<const Lexicon> lexicon_;
   std::unique_ptr<Impl> impl_;
 
-  void scan(std::string_view text, std::vector<Mention>& out, bool all) const;
+  void scan(std::string_view text, const normalize::Folded* folded, std::vector<Mention>& out, bool all) const;
 };
 
 }  // namespace mekong::recognize
