@@ -122,6 +122,37 @@ struct Pending {
   size_t order = 0;
 };
 
+// A sentence belongs to the occasion when it or another sentence of its
+// paragraph says so ('Trong khuôn khổ chuyến thăm', 'Nhân dịp này').
+bool line_refers_to_occasion(const std::vector<SentenceView>& all, const SentenceView& s) {
+  for (const SentenceView& o : all) {
+    if (o.line != s.line) continue;
+    if (find_cue(o, "occasion", 0, static_cast<uint32_t>(o.text.size()))) return true;
+  }
+  return false;
+}
+
+bool has_object(const SentenceView& s, const Ann& t) {
+  for (const Ann& a : s.anns) {
+    if (a.type == AnnType::Quantity) {
+      const bool money = a.unit.size() == 3 && a.unit[0] >= 'A' && a.unit[0] <= 'Z';
+      if (money) return true;
+      // 'trao 500 suất quà', 'bàn giao 4 dự án'; not 'hai nước'
+      if (t.label == "handover" && a.unit == "count" && !a.noun.empty() && a.noun != "nước" && a.noun != "bên")
+        return true;
+    }
+    if (a.type == AnnType::ProjectKind && a.label != "project" && a.label != "work" && t.label == "handover") {
+      if (a.strong) return true;
+      size_t next = a.e;
+      while (next < s.text.size() && s.text[next] == ' ') ++next;
+      if (next < s.text.size() && next > a.e && static_cast<unsigned char>(s.text[next]) >= 'A' &&
+          static_cast<unsigned char>(s.text[next]) <= 'Z')
+        return true;
+    }
+  }
+  return false;
+}
+
 std::optional<int> ordinal_near(const SentenceView& s, const Ann& mech) {
   // 'Kỳ họp lần thứ 46 Ủy ban ...' (before) or '... Việt Nam - Lào lần thứ 7' (after).
   if (mech.session) return mech.session;
@@ -155,18 +186,23 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
   size_t order = 0;
   for (const SentenceView& s : sentences) {
     const std::vector<Group> groups = actor_groups(s);
+    // 'nhận lời mời của A': A hosts; accepting an invitation is not an event by itself.
     const Ann* invite = nullptr;
     for (const Ann& a : s.anns)
-      if (a.type == AnnType::Cue && a.label == "invite") invite = &a;
-    const bool occasion_ref = find_cue(s, "occasion", 0, static_cast<uint32_t>(s.text.size())) != nullptr;
+      if ((a.type == AnnType::Cue || a.type == AnnType::Action) && a.label == "invite") invite = &a;
+    const bool occasion_ref = line_refers_to_occasion(sentences, s);
 
     for (const Ann& t : s.anns) {
-      if (t.type != AnnType::Action && !(t.type == AnnType::Mechanism && t.label == "meeting")) continue;
+      const bool issued = t.type == AnnType::AgreementKind && t.code == "declaration" && cue_before(s, "issue", t.b, 2);
+      if (t.type != AnnType::Action && !(t.type == AnnType::Mechanism && t.label == "meeting") && !issued) continue;
+      if (t.label == "invite") continue;
+      // Aid and handovers need something handed over: money, goods, a work.
+      if ((t.label == "aid" || t.label == "handover") && !has_object(s, t)) continue;
       const uint32_t cs = clause_start(s, t.b), ce = clause_end(s, t.e);
       // 'các chuyến thăm', 'những cuộc hội đàm': generic, not one action.
       if (cue_before(s, "generic", t.b, 3)) continue;
       // Statements of intent are not events.
-      if (const Ann* in = cue_before(s, "intent", t.b, 60); in && in->b >= cs) continue;
+      if (const Ann* in = cue_before(s, "intent", t.b, t.b); in && in->b >= cs) continue;
       // A mechanism named after its action ('đồng chủ trì Kỳ họp') is that action's, not a second event.
       if (t.type == AnnType::Mechanism) {
         bool governed = false;
@@ -178,10 +214,12 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       Pending p;
       p.order = order++;
       Event& ev = p.ev;
-      ev.cameo = t.type == AnnType::Mechanism ? std::string("040") : t.code;
+      ev.cameo = t.type == AnnType::Mechanism ? std::string("040") : issued ? std::string("057") : t.code;
       ev.line = s.line;
       ev.span = {s.offset + t.b, s.offset + t.e};
-      ev.rule = t.type == AnnType::Mechanism ? "mechanism-session" : fmt::format("action:{}", t.label);
+      ev.rule = t.type == AnnType::Mechanism ? "mechanism-session"
+                : issued                        ? "declaration-issued"
+                                                : fmt::format("action:{}", t.label);
 
       // Date: the first date after the action, else the last one before it.
       const Ann* date = nullptr;

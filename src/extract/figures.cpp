@@ -22,6 +22,10 @@ std::string indicator_of_noun(const SentenceView& s, const Ann& q) {
   return {};
 }
 
+bool is_person_noun(const std::string& noun) {
+  return noun == "người" || noun == "lượt người" || noun == "em";
+}
+
 struct Dir {
   std::optional<std::string> from, to;
 };
@@ -101,9 +105,11 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
       }
       if (f.unit != "count" && f.unit != "percent" && !is_money(f.unit)) continue;
 
-      // Indicator: the counted noun, else the nearest cue before in the clause.
+      // Indicator: the counted noun, else the nearest cue before in the clause
+      // ('sinh viên ... là 14.050 người'); a count of other things is not a figure.
       std::string ind = f.unit == "count" ? indicator_of_noun(s, q) : std::string();
-      if (ind.empty()) {
+      const bool other_noun = f.unit == "count" && ind.empty() && !q.noun.empty() && !is_person_noun(q.noun);
+      if (ind.empty() && !other_noun) {
         const Ann* best = nullptr;
         for (const Ann& a : s.anns)
           if (a.type == AnnType::Indicator && a.e <= q.b && a.b >= cs) best = &a;

@@ -63,6 +63,14 @@ std::vector<Agreement> find_agreements(const std::vector<SentenceView>& sentence
       if (kind.type != AnnType::AgreementKind) continue;
       if (!kind.strong && !upper_at(s.text, kind.b)) continue;
       if (cue_before(s, "generic", kind.b, 3)) continue;
+      // Part of a meeting's or forum's name ('Hội nghị Cấp cao Chiến lược hợp tác ...').
+      {
+        const uint32_t from = kind.b > 40 ? kind.b - 40 : 0;
+        const std::string before = normalize::fold(s.text.substr(from, kind.b - from));
+        if (before.find("hội nghị") != std::string::npos || before.find("diễn đàn") != std::string::npos ||
+            before.find("cấp cao") != std::string::npos)
+          continue;
+      }
       // Inside another document's name ('Thỏa thuận về Chiến lược ...'): part of it.
       bool inside = false;
       for (const Agreement& a : out)
@@ -96,7 +104,16 @@ std::vector<Agreement> find_agreements(const std::vector<SentenceView>& sentence
         for (const Ann& a : s.anns)
           if (a.type == AnnType::Date && a.b >= end && a.b - end <= 3 && a.period) period = a.range;
       }
-      const std::string name = clean_name(s.text.substr(kind.b, end - kind.b));
+      std::string name = clean_name(s.text.substr(kind.b, end - kind.b));
+      // A year closing the name ('Hiệp định Geneva 1954') is its period.
+      if (!period && name.size() > 5) {
+        const std::string_view tail = std::string_view(name).substr(name.size() - 5);
+        if (tail[0] == ' ' && (tail.substr(1, 2) == "19" || tail.substr(1, 2) == "20") &&
+            tail.find_first_not_of("0123456789", 1) == std::string_view::npos) {
+          period = DateRange{std::string(tail.substr(1)), std::string(tail.substr(1)), "year"};
+          name.resize(name.size() - 5);
+        }
+      }
       if (words_between(s, kind.b, end) < 3) continue;
       Agreement ag;
       ag.name = name;
@@ -143,7 +160,11 @@ std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, c
     const std::string_view t = s.text;
     for (const Ann& kind : s.anns) {
       if (kind.type != AnnType::ProjectKind) continue;
+      // 'dự án', 'công trình' alone name no kind of work ('dự án hợp tác Việt Nam - Lào').
+      if (kind.label == "project" || kind.label == "work") continue;
       if (cue_before(s, "generic", kind.b, 3)) continue;
+      // 'các dự án thủy điện': a kind of works, not one.
+      if (const Ann* g = cue_before(s, "generic", kind.b, 16); g && words_between(s, g->e, kind.b) <= 2) continue;
       bool inside = false;
       for (const Project& p : out)
         if (p.line == s.line && kind.b + s.offset >= p.span.begin && kind.e + s.offset <= p.span.end) inside = true;
@@ -211,6 +232,8 @@ std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, c
       if (proper == 0) {
         if (!kind.strong) continue;
         end = name_end(s, kind.b, 8);
+        // A bare kind ('bệnh viện', 'thủy điện') names no project.
+        if (words_between(s, kind.b, end) <= words_between(s, kind.b, kind.e)) continue;
         for (const Ann& a : s.anns)  // 'trường ... tại tỉnh X': the place is the location, not the name
           if (a.type == AnnType::Cue && a.label == "at" && a.b > kind.b && a.b < end) end = a.b - 1;
       } else {
