@@ -138,7 +138,10 @@ bool has_object(const SentenceView& s, const Ann& t) {
       const bool money = a.unit.size() == 3 && a.unit[0] >= 'A' && a.unit[0] <= 'Z';
       if (money) return true;
       // 'trao 500 suất quà', 'bàn giao 4 dự án'; not 'hai nước'
-      if (t.label == "handover" && a.unit == "count" && !a.noun.empty() && a.noun != "nước" && a.noun != "bên")
+      // 'trao 500 suất quà', 'bàn giao 4 dự án'; not 'hai nước', not 'trao 5 văn kiện' (a signing)
+      if (t.label == "handover" && a.unit == "count" && !a.noun.empty() && a.noun != "nước" && a.noun != "bên" &&
+          a.noun.find("văn kiện") == std::string::npos && a.noun.find("văn bản") == std::string::npos &&
+          a.noun.find("thỏa thuận") == std::string::npos && a.noun.find("hiệp định") == std::string::npos)
         return true;
     }
     if (a.type == AnnType::ProjectKind && a.label != "project" && a.label != "work" && t.label == "handover") {
@@ -184,7 +187,13 @@ void find_dyad(const std::vector<SentenceView>& sentences, DocContext& ctx) {
 std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocContext& ctx) {
   std::vector<Pending> found;
   size_t order = 0;
+  std::optional<DateRange> last_day;  // the last day named before this sentence
   for (const SentenceView& s : sentences) {
+    std::optional<DateRange> this_last;  // the last day this sentence names
+    for (const Ann& a : s.anns)
+      if (a.type == AnnType::Date && !a.period && a.range.precision == "day" &&
+          day_key(a.range.end, true) - day_key(a.range.start, false) <= 40)
+        this_last = a.range;
     const std::vector<Group> groups = actor_groups(s);
     // 'nhận lời mời của A': A hosts; accepting an invitation is not an event by itself.
     const Ann* invite = nullptr;
@@ -221,20 +230,29 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
                 : issued                        ? "declaration-issued"
                                                 : fmt::format("action:{}", t.label);
 
-      // Date: the first date after the action, else the last one before it.
+      // Date: a date leading the clause ('Sáng 10-9, ... đã hội đàm') wins;
+      // else the first date after the action ('thăm ... từ ngày 6-7/1').
+      // Spans of weeks or years are anniversaries or periods, not the day of an action.
       const Ann* date = nullptr;
+      const Ann* after = nullptr;
       for (const Ann& a : s.anns) {
         if (a.type != AnnType::Date || a.period) continue;
         if (cue_before(s, "compare", a.b, 12)) continue;  // '... so với cùng kỳ năm 2023'
-        if (a.b >= t.e) {
-          date = &a;
-          break;
-        }
-        date = &a;
+        if (a.range.precision == "day" && day_key(a.range.end, true) - day_key(a.range.start, false) > 40) continue;
+        if (a.e <= t.b && a.b >= cs) date = &a;
+        else if (a.b >= t.e && !after) after = &a;
       }
+      if (!date) date = after;
       if (date) {
         ev.date = date->range;
         p.has_own_date = true;
+      } else if (const Ann* sd = find_cue(s, "sameday", cs, t.b)) {
+        // 'Chiều cùng ngày', 'Nhân dịp này', 'Kết thúc hội đàm': the day last named.
+        (void)sd;
+        if (last_day) {
+          ev.date = *last_day;
+          p.has_own_date = true;
+        }
       }
       p.occasion_ref = occasion_ref || is_visit(t);
 
@@ -340,6 +358,7 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       (void)ce;
       found.push_back(std::move(p));
     }
+    if (this_last) last_day = this_last;
   }
 
   // The occasion: the first dated visit, else the first dated session.
@@ -373,7 +392,12 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
     for (Event& o : out) {
       const bool same_pair = (o.actor1.country == ev.actor1.country && o.actor2.country == ev.actor2.country) ||
                              (o.actor1.country == ev.actor2.country && o.actor2.country == ev.actor1.country);
-      if (o.cameo == ev.cameo && same_pair && ranges_overlap(o.date, ev.date)) {
+      // Two meetings the same day with different people are two events.
+      auto clash = [](const Actor& x, const Actor& y) { return x.person && y.person && *x.person != *y.person; };
+      const bool straight = o.actor1.country == ev.actor1.country;
+      const bool persons_clash = straight ? clash(o.actor1, ev.actor1) || clash(o.actor2, ev.actor2)
+                                          : clash(o.actor1, ev.actor2) || clash(o.actor2, ev.actor1);
+      if (o.cameo == ev.cameo && same_pair && ranges_overlap(o.date, ev.date) && !persons_clash) {
         if (!o.mechanism && ev.mechanism) o.mechanism = ev.mechanism;
         if (o.mechanism && ev.mechanism && !o.mechanism->session) o.mechanism->session = ev.mechanism->session;
         if (!o.actor1.person && ev.actor1.person && o.actor1.country == ev.actor1.country) o.actor1 = ev.actor1;
