@@ -122,6 +122,13 @@ struct Pending {
   size_t order = 0;
 };
 
+// Within two months of the page: the article's days, not its history.
+bool near_page(const DocContext& ctx, const DateRange& r) {
+  if (!ctx.ref.valid()) return true;
+  const int pub = ctx.ref.year * 12 + (ctx.ref.month ? ctx.ref.month - 1 : 6);
+  return month_index(r.end, true) >= pub - 2 && month_index(r.start, false) <= pub + 2;
+}
+
 // A sentence belongs to the occasion when it or another sentence of its
 // paragraph says so ('Trong khuôn khổ chuyến thăm', 'Nhân dịp này').
 bool line_refers_to_occasion(const std::vector<SentenceView>& all, const SentenceView& s) {
@@ -192,7 +199,7 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
     std::optional<DateRange> this_last;  // the last day this sentence names
     for (const Ann& a : s.anns)
       if (a.type == AnnType::Date && !a.period && a.range.precision == "day" &&
-          day_key(a.range.end, true) - day_key(a.range.start, false) <= 40)
+          day_key(a.range.end, true) - day_key(a.range.start, false) <= 40 && near_page(ctx, a.range))
         this_last = a.range;
     const std::vector<Group> groups = actor_groups(s);
     // 'nhận lời mời của A': A hosts; accepting an invitation is not an event by itself.
@@ -212,6 +219,7 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       if (cue_before(s, "generic", t.b, 3)) continue;
       // Statements of intent are not events.
       if (const Ann* in = cue_before(s, "intent", t.b, t.b); in && in->b >= cs) continue;
+      if (const Ann* in = cue_before(s, "wish", t.b, t.b); in && in->b >= cs) continue;
       // A mechanism named after its action ('đồng chủ trì Kỳ họp') is that action's, not a second event.
       if (t.type == AnnType::Mechanism) {
         bool governed = false;
@@ -243,6 +251,10 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
         else if (a.b >= t.e && !after) after = &a;
       }
       if (!date) date = after;
+      // 'chuyến thăm' (the visit, as a noun) mostly refers back to the occasion:
+      // it takes only a date that follows it closely ('chuyến thăm ... từ ngày 28-29/6').
+      const bool noun_visit = is_visit(t) && s.text.substr(t.b, 6) == "chuy\xe1\xba\xbf";
+      if (noun_visit) date = after && after->b - t.e <= 80 ? after : nullptr;
       if (date) {
         ev.date = date->range;
         p.has_own_date = true;
@@ -323,8 +335,10 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
         ev.actor1.country = ctx.dyad_a;
         if (!ev.actor2.country) ev.actor2.country = ctx.dyad_b;
       }
-      if (ev.actor1.role && !ev.actor1.country && !ev.actor1.person) ev.actor1.country = "VNM";
-      if (ev.actor2.role && !ev.actor2.country && !ev.actor2.person) ev.actor2.country = "VNM";
+      // An office without a country is Vietnam's in Vietnamese news, when Vietnam is a party.
+      const bool vnm_party = ctx.dyad_a == "VNM" || ctx.dyad_b == "VNM";
+      if (vnm_party && ev.actor1.role && !ev.actor1.country && !ev.actor1.person) ev.actor1.country = "VNM";
+      if (vnm_party && ev.actor2.role && !ev.actor2.country && !ev.actor2.person) ev.actor2.country = "VNM";
       if (!ev.actor1.country && ev.actor2.country) ev.actor1.country = other_of(ctx, *ev.actor2.country);
       if (ev.actor1.country && (!ev.actor2.country || *ev.actor2.country == *ev.actor1.country)) {
         if (ev.actor2.country == ev.actor1.country) ev.actor2 = Actor{};

@@ -246,6 +246,17 @@ void Extractor::run(Document& doc) const {
   std::vector<SentenceView> sentences = annotate(doc, ctx);
   doc.record.events = find_events(sentences, ctx);
   doc.record.figures = find_figures(sentences, ctx);
+  // An amount handed over in one action covers the day of that action.
+  for (Figure& f : doc.record.figures) {
+    if (f.rule != "figure:as-of-page" || (f.indicator != "aid" && f.indicator != "scholarships")) continue;
+    for (const Event& e : doc.record.events)
+      if (e.line == f.line && e.cameo.rfind("07", 0) == 0 && e.date.precision == "day") {
+        f.period_start = e.date.start;
+        f.period_end = e.date.end;
+        f.rule = "figure:action-day";
+        break;
+      }
+  }
   doc.record.agreements = find_agreements(sentences, ctx);
   doc.record.projects = find_projects(sentences, ctx);
 }

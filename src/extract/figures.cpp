@@ -83,7 +83,12 @@ Dir direction(const SentenceView& s, const Ann& q, const std::string& indicator,
 
 std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, const DocContext& ctx) {
   std::vector<Figure> out;
+  // The indicator of the last money figure, for 'con số này đạt ...' in the next sentence of a paragraph.
+  uint32_t prev_line = 0;
+  std::string prev_money_indicator;
   for (const SentenceView& s : sentences) {
+    if (s.line != prev_line) prev_money_indicator.clear();
+    prev_line = s.line;
     std::optional<size_t> level_idx;  // the last level figure of this sentence
     for (const Ann& q : s.anns) {
       if (q.type != AnnType::Quantity) continue;
@@ -104,6 +109,9 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
         if (down && (!up || down->b > up->b)) f.value = -std::fabs(f.value);
       }
       if (f.unit != "count" && f.unit != "percent" && !is_money(f.unit)) continue;
+      // Targets and intentions are not figures ('phấn đấu đưa kim ngạch lên 20 tỷ USD').
+      if (const Ann* tg = cue_before(s, "target", q.b, q.b); tg && tg->b >= cs) continue;
+      if (const Ann* in = cue_before(s, "wish", q.b, q.b); in && in->b >= cs) continue;
 
       // Indicator: the counted noun, else the nearest cue before in the clause
       // ('sinh viên ... là 14.050 người'); a count of other things is not a figure.
@@ -122,6 +130,7 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
       }
       const Figure* last_level = level_idx ? &out[*level_idx] : nullptr;
       if (f.measure == "change" && ind.empty() && last_level) ind = last_level->indicator;
+      if (ind.empty() && is_money(f.unit) && !prev_money_indicator.empty()) ind = prev_money_indicator;
       if (ind.empty()) continue;
       if (ind == "investment_projects" && f.unit != "count") continue;
       if ((ind == "scholarships" || ind == "students") && f.unit != "count") continue;
@@ -139,6 +148,14 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
         if (cue_before(s, "compare", a.b, 14)) continue;
         when = &a;
       }
+      if (!when) {  // '1.180 suất học bổng năm 2025': a year right after the counted thing
+        for (const Ann& a : s.anns)
+          if (a.type == AnnType::Date && a.b >= q.e && words_between(s, q.e, a.b) <= 3 &&
+              !cue_before(s, "compare", a.b, 14)) {
+            when = &a;
+            break;
+          }
+      }
       if (f.measure == "change" && last_level && (!when || when->b < last_level->span.begin - s.offset)) {
         f.period_start = last_level->period_start;
         f.period_end = last_level->period_end;
@@ -149,6 +166,7 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
                                       : std::optional<std::string>(when->range.end);
       } else if (ctx.ref.valid()) {
         f.period_start = f.period_end = ref_iso(ctx.ref, "month");
+        f.rule = "figure:as-of-page";
       }
       // 'Ước tính 8 tháng năm 2024, kim ngạch ... đạt 1,3 tỷ USD': an estimate from the clause's start.
       if (f.approx == "exact" && find_cue(s, "estimate", cs, q.b)) f.approx = "about";
@@ -156,7 +174,8 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
       const Dir d = direction(s, q, ind, cs, ce, ctx);
       f.from = d.from;
       f.to = d.to;
-      f.rule = "figure";
+      if (f.rule.empty()) f.rule = "figure";
+      if (is_money(f.unit) && f.measure == "level") prev_money_indicator = ind;
       out.push_back(std::move(f));
       if (out.back().measure == "level") level_idx = out.size() - 1;
     }

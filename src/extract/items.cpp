@@ -22,6 +22,21 @@ bool upper_at(std::string_view s, size_t i) {
 
 bool digit_at(std::string_view s, size_t i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; }
 
+// After a comma, do lower-case words run into a period phrase ('giai đoạn ...')?
+bool period_follows(const SentenceView& s, uint32_t comma) {
+  const std::string_view t = s.text;
+  if (comma + 2 >= t.size() || upper_at(t, comma + 2)) return false;
+  for (const Ann& a : s.anns) {
+    if (a.type != AnnType::Date || !a.period || a.b <= comma) continue;
+    if (a.b - comma > 48) return false;
+    for (uint32_t i = comma + 1; i < a.b; ++i)
+      if (t[i] == ',' || t[i] == ';' || t[i] == '.' || t[i] == '(') return false;
+    const std::string w = normalize::fold(t.substr(a.b, 4));
+    return w.rfind("gia", 0) == 0 || w.rfind("nhi", 0) == 0;
+  }
+  return false;
+}
+
 // End of the name that starts at `b`: punctuation or a closing cue.
 uint32_t name_end(const SentenceView& s, uint32_t b, uint32_t limit_words) {
   const std::string_view t = s.text;
@@ -29,6 +44,10 @@ uint32_t name_end(const SentenceView& s, uint32_t b, uint32_t limit_words) {
   uint32_t i = b;
   while (i < t.size()) {
     const char c = t[i];
+    if (c == ',' && period_follows(s, i)) {  // 'Chương trình hợp tác văn hóa, nghệ thuật giai đoạn 2024 - 2027'
+      ++i;
+      continue;
+    }
     if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"') break;
     if (c == '.' && (i + 1 >= t.size() || t[i + 1] == ' ')) break;
     if (t.compare(i, 3, "\xE2\x80\x9C") == 0 || t.compare(i, 3, "\xE2\x80\x9D") == 0) break;
@@ -135,8 +154,11 @@ std::vector<Agreement> find_agreements(const std::vector<SentenceView>& sentence
     double best_d = 0;
     for (Agreement& u : uniq) {
       const bool periods_agree = !a.period_start || !u.period_start || (a.period_start == u.period_start && a.period_end == u.period_end);
+      // One name contains the other ('... giữa Bộ Ngoại giao nước CHXHCN Việt Nam ...' and '... Việt Nam ...'),
+      // or they differ in a word or two; 'Bản ghi nhớ về hợp tác X' and '... Y' stay apart.
       const double d = name_dice(a.name, u.name);
-      if (periods_agree && d >= 0.6 && d > best_d) {
+      const bool same = d >= 0.85 || name_contains(a.name, u.name) || name_contains(u.name, a.name);
+      if (periods_agree && same && d > best_d) {
         best = &u;
         best_d = d;
       }
@@ -229,6 +251,14 @@ std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, c
       if (proper > 0 && end + 5 < t.size() && t.compare(end, 5, " và ") == 0 && digit_at(t, end + 5)) end += 6;
 
       uint32_t begin = kind.b;
+      if (!kind.strong && proper > 0 && !toks.empty()) {
+        // 'trường có 12 ...', 'thị trường Nhật Bản': a number or a country is no name.
+        const Tok& first = toks.front();
+        bool country = false;
+        for (const Ann& a : s.anns)
+          if (a.type == AnnType::Country && a.b == first.b) country = true;
+        if (digit_at(t, first.b) || country) proper = 0;
+      }
       if (proper == 0) {
         if (!kind.strong) continue;
         end = name_end(s, kind.b, 8);

@@ -37,5 +37,7 @@ std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, c
 // Dice coefficient of the syllable sets of two names (lower-cased, NFC,
 // punctuation dropped), as the scorer compares names.
 double name_dice(std::string_view a, std::string_view b);
+// Every syllable of `small` (at least three) is in `big`.
+bool name_contains(std::string_view big, std::string_view small);
 
 }  // namespace mekong::extract

@@ -26,10 +26,8 @@ std::string clean_name(std::string_view s) {
   return std::string(s);
 }
 
-namespace {
-
 // Syllables as the scorer sees them: lower-cased, punctuation dropped.
-std::set<std::string> syllables(std::string_view name) {
+std::set<std::string> syllables(std::string_view name) {  // NOLINT(misc-use-internal-linkage)
   const std::string f = normalize::fold(name);
   std::set<std::string> out;
   std::string cur;
@@ -51,7 +49,13 @@ std::set<std::string> syllables(std::string_view name) {
   return out;
 }
 
-}  // namespace
+bool name_contains(std::string_view big, std::string_view small) {
+  const auto sb = syllables(big), ss = syllables(small);
+  if (ss.size() < 3) return false;
+  for (const auto& x : ss)
+    if (!sb.count(x)) return false;
+  return true;
+}
 
 double name_dice(std::string_view a, std::string_view b) {
   const auto sa = syllables(a), sb = syllables(b);
