@@ -8,4 +8,5 @@ out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 "$bin" extract "$shared/data/seeds" -o "$out"
 python3 "$shared/eval/score.py" --gold "$shared/gold/seeds" --system "$out" --inputs "$shared/data/seeds" \
-  --min content_f1=0.95 --min published_acc=1.0
+  --min content_f1=0.95 --min published_acc=1.0 --min events_f1=0.85 --min figures_f1=0.90 \
+  --min agreements_f1=0.85 --min projects_f1=0.85
