@@ -1,0 +1,132 @@
+// store: the SQLite knowledge base (schema in docs/schema.md). Documents are
+// keyed by a hash of their article text, so a page ingested twice (or the
+// same article from two crawls) is stored once. Each added document updates
+// the merged events, figures, agreements and projects it touches, inside the
+// caller's transaction: a killed run leaves the last committed state.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/document.h"
+#include "merge/merge.h"
+
+namespace mekong::store {
+
+using ordered_json = nlohmann::ordered_json;
+
+// A bad query value (dyad, date, code, limit): the message says which and why.
+class QueryError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct Limits {
+  static constexpr size_t kDefault = 200;
+  static constexpr size_t kMax = 1000;
+};
+
+struct EventFilter {
+  std::string dyad;    // 'VNM-LAO' (either order)
+  std::string from;    // YYYY[-MM[-DD]]: events ending on or after
+  std::string to;      // events starting on or before
+  std::string cameo;   // code prefix: '04', '042'
+  std::string person;  // canonical name; case and marks ignored
+  std::string status;  // occurred | planned
+  size_t limit = Limits::kDefault;
+  size_t offset = 0;
+  bool sources = true;  // attach every source
+};
+
+struct FigureFilter {
+  std::string indicator;
+  std::string dyad;
+  std::string unit;
+  std::string measure;
+  std::string from, to;  // periods overlapping
+  size_t limit = Limits::kDefault;
+  size_t offset = 0;
+};
+
+struct ItemFilter {
+  std::string dyad;
+  std::string kind;    // agreements: agreement | mou | ...
+  std::string status;  // projects: completed | in_progress | planned
+  size_t limit = Limits::kDefault;
+  size_t offset = 0;
+};
+
+struct Counts {
+  size_t documents = 0, events = 0, event_mentions = 0, figures = 0, agreements = 0, projects = 0, lines = 0;
+};
+
+class Store {
+ public:
+  // Opens (read_only) or opens and creates the database at `path`. Throws
+  // StoreError when it cannot, or when the file is not a Mekong database.
+  static std::unique_ptr<Store> open(const std::string& path, bool read_only, merge::CameoTable cameo = {});
+  ~Store();
+
+  // Transactions around add(); commit() makes everything added durable.
+  void begin();
+  void commit();
+  void rollback();
+
+  enum class Added { New, Duplicate };
+  // Stores a processed document and merges its items. A document whose
+  // article text is already stored only records where it was seen again.
+  // The pair of countries the document is about comes from its events
+  // (else its directed figures), else `dyad_hint` ('LAO-VNM'); two-way
+  // figures, agreements and projects take it.
+  Added add(const Document& doc, const std::string& dyad_hint = {});
+
+  // The document's key: SHA-256 (hex) of its article lines (all lines when
+  // none is marked article).
+  static std::string content_hash(const Document& doc);
+
+  Counts counts() const;
+  // Problems found: SQLite's integrity check, dangling or missing rows,
+  // counts that disagree, merged items that differ from a fresh merge of
+  // their mentions. Empty when consistent.
+  std::vector<std::string> check() const;
+
+  // Queries; each returns a JSON array (documented in docs/schema.md#api).
+  // Arrays hold at most the filter's limit; *truncated (when given) says more matched.
+  ordered_json events(const EventFilter& f, bool* truncated = nullptr) const;
+  std::optional<ordered_json> event(int64_t id) const;  // with every source line
+  ordered_json figures(const FigureFilter& f, bool* truncated = nullptr) const;
+  ordered_json agreements(const ItemFilter& f, bool* truncated = nullptr) const;
+  ordered_json projects(const ItemFilter& f, bool* truncated = nullptr) const;
+  ordered_json search(const std::string& text, size_t limit, bool* truncated = nullptr) const;
+  std::optional<ordered_json> document(int64_t id) const;
+  ordered_json dyads() const;
+  ordered_json indicators(const std::string& dyad) const;
+
+  // Every merged event as a GDELT 2.0 event-table row (61 tab-separated
+  // columns), with a header line of column names when `header`.
+  void export_gdelt(std::ostream& out, bool header) const;
+  // Every merged item with its sources, one JSON object per line.
+  void export_jsonl(std::ostream& out) const;
+
+  const merge::CameoTable& cameo() const { return cameo_; }
+
+ private:
+  struct Impl;
+  Store(std::unique_ptr<Impl> impl, merge::CameoTable cameo);
+  Added add_document(const Document& doc, const std::string& dyad_hint);
+  std::unique_ptr<Impl> impl_;
+  merge::CameoTable cameo_;
+};
+
+// 'VNM-LAO' -> 'LAO-VNM'; throws QueryError on anything but two ISO alpha-3 codes.
+std::string canonical_dyad(const std::string& dyad);
+// The host of a URL without 'www.' ('' when none).
+std::string site_of(const std::string& url);
+
+}  // namespace mekong::store
