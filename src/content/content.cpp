@@ -176,21 +176,13 @@ void analyze(Document& doc, const Cues& cues) {
     li.is_doubled = doubled(li.text);
     li.url = has_url(li.text) && li.words <= 8;
     if (i < doc.link_density.size()) li.links = doc.link_density[i];
-    if (li.chars <= 60) {
+    if (li.chars <= 60 && li.words <= 6) {  // list headers are a few words
       const std::string key = header_key(li.text);
       for (const auto& h : cues.section_headers)
         if (key == h) li.header = true;
       if (li.words <= 5 && li.text.back() != '.' && li.text.back() != '?' && li.text.back() != '!')
         for (const auto& c : cues.section_cores)
           if (key.find(c) != std::string::npos) li.header = true;
-    }
-    if (li.chars < 300) {
-      const std::string f = normalize::fold(li.text);
-      for (const auto& p : cues.credit_prefixes) {
-        const size_t at = f.find(p);
-        if (at == 0) li.credit = true;
-        else if (at != std::string::npos && (f[at - 1] == ' ' || f[at - 1] == '(')) li.caption = true;
-      }
     }
   }
 
@@ -207,6 +199,19 @@ void analyze(Document& doc, const Cues& cues) {
       stop = i;
       break;
     }
+
+  // Credits and captions, only where the article may be (folding every line costs).
+  const size_t from = std::min(first_par, n);
+  for (size_t i = 0; i < stop; ++i) {
+    LineInfo& li = info[i];
+    if (li.blank() || li.chars >= 300 || (i < from && i + 8 < from)) continue;
+    const std::string f = normalize::fold(li.text);
+    for (const auto& p : cues.credit_prefixes) {
+      const size_t at = f.find(p);
+      if (at == 0) li.credit = true;
+      else if (at != std::string::npos && (f[at - 1] == ' ' || f[at - 1] == '(')) li.caption = true;
+    }
+  }
 
   // A paragraph printed twice before the lists is a teaser shown twice.
   for (size_t i = 0; i < stop; ++i)

@@ -76,6 +76,7 @@ std::vector<SentenceView> Extractor::annotate(const Document& doc, DocContext& c
 
   std::vector<SentenceView> out;
   std::vector<recognize::Mention> mentions;
+  normalize::Folded folded;
   for (const segment::Sentence& s : segment::sentences(doc, impl_->abbr)) {
     SentenceView sv;
     sv.line = s.line;
@@ -85,8 +86,11 @@ std::vector<SentenceView> Extractor::annotate(const Document& doc, DocContext& c
     sv.text = text.substr(skip);
     if (sv.text.empty()) continue;
 
+    // Fold once: the matcher and the resolvers read the same matching form.
+    normalize::fold(sv.text, folded);
     mentions.clear();
-    impl_->matcher->match(sv.text, mentions);
+    impl_->matcher->match(sv.text, folded, mentions);
+    resolve::prepare(sv.text, folded);
     for (const recognize::Mention& m : mentions) {
       Ann a{};
       a.b = m.begin;

@@ -9,7 +9,6 @@
 
 #include <array>
 #include <mutex>
-#include <unordered_map>
 
 #include "normalize/normalize.h"
 
@@ -25,12 +24,14 @@ constexpr std::array<UChar32, 6> kTones = {0, 0x0300, 0x0301, 0x0303, 0x0309, 0x
 struct Letter {
   UChar32 base = 0;  // lower case, tone removed, vowel quality kept (â, ơ, ...)
   uint8_t tone = 0;  // 0 = none, else index into kTones
+  bool alpha = false;
   UChar32 plain = 0; // lower case, every mark removed ('ơ' -> 'o', 'đ' -> 'd')
 };
 
 struct Tables {
   std::array<Letter, kTableEnd> letter{};
-  std::unordered_map<uint32_t, UChar32> compose;  // (base << 3 | tone) -> character
+  // base * 8 + tone -> the toned letter (0 = none); bases of this table are < kTableEnd
+  std::vector<char16_t> compose = std::vector<char16_t>(kTableEnd * 8, 0);
 };
 
 int tone_index(UChar32 c) {
@@ -50,7 +51,8 @@ const Tables& tables() {
       const UChar32 lower = u_foldCase(c, U_FOLD_CASE_DEFAULT);
       l.base = lower;
       l.plain = lower;
-      if (!u_isalpha(c)) continue;
+      l.alpha = u_isalpha(c);
+      if (!l.alpha) continue;
       st = U_ZERO_ERROR;
       icu::UnicodeString d = nfd->normalize(icu::UnicodeString(lower), st);
       if (U_FAILURE(st) || d.length() < 2) continue;
@@ -74,7 +76,8 @@ const Tables& tables() {
     tb->letter[0x0110].plain = 'd';
     for (UChar32 c = 0; c < kTableEnd; ++c) {
       const Letter& l = tb->letter[static_cast<size_t>(c)];
-      if (l.tone && u_islower(c)) tb->compose.emplace(static_cast<uint32_t>(l.base) << 3 | l.tone, c);
+      if (l.tone && u_islower(c) && l.base < kTableEnd)
+        tb->compose[static_cast<size_t>(l.base) * 8 + l.tone] = static_cast<char16_t>(c);
     }
     return tb;
   }();
@@ -173,13 +176,18 @@ void fold(std::string_view in, Folded& out) {
     const size_t slot = tone ? tone_slot(base, n) : n;
     for (size_t i = 0; i < n; ++i) {
       UChar32 c = base[i];
-      if (i == slot) {
-        auto it = tb.compose.find(static_cast<uint32_t>(c) << 3 | static_cast<uint32_t>(tone));
-        if (it != tb.compose.end()) c = it->second;
+      if (i == slot && c < kTableEnd) {
+        const char16_t toned = tb.compose[static_cast<size_t>(c) * 8 + static_cast<size_t>(tone)];
+        if (toned) c = toned;
+      }
+      if (c < 0x80) {
+        out.text.push_back(static_cast<char>(c));
+        out.to_orig.push_back(where[i]);
+        continue;
       }
       const size_t before = out.text.size();
       append_utf8(out.text, c);
-      out.to_orig.insert(out.to_orig.end(), out.text.size() - before, where[i]);
+      for (size_t k = before; k < out.text.size(); ++k) out.to_orig.push_back(where[i]);
     }
     n = 0;
     tone = 0;
@@ -200,7 +208,7 @@ void fold(std::string_view in, Folded& out) {
     UChar32 c;
     U8_NEXT(s, i, len, c);
     if (c < 0) c = 0xFFFD;
-    if (c < kTableEnd && u_isalpha(c)) {
+    if (c < kTableEnd && tb.letter[static_cast<size_t>(c)].alpha) {
       const Letter& l = tb.letter[static_cast<size_t>(c)];
       if (n == 64) flush();
       base[n] = l.base;

@@ -1019,6 +1019,8 @@ std::optional<RefDate> ref_from_published(const Published& p) {
   return r;
 }
 
+void prepare(std::string_view text, const normalize::Folded& folded) { detail::prime(text, folded); }
+
 std::vector<DateMention> find_dates(std::string_view text, const RefDate& ref, bool ahead) {
   std::vector<DateMention> out;
   Tokens& T = tokens_of(text);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/record.h"
+#include "normalize/normalize.h"
 
 namespace mekong::resolve {
 
@@ -45,6 +46,10 @@ std::optional<DateRange> resolve_date(std::string_view phrase, const RefDate& re
 // publication date').
 std::optional<DateMention> explain_date(std::string_view phrase, const RefDate& ref, bool ahead = false,
                                         std::string* why = nullptr);
+
+// Optional: `folded` is `text` already folded (normalize::fold); the
+// find_dates / find_quantities calls that follow on the same text reuse it.
+void prepare(std::string_view text, const normalize::Folded& folded);
 
 // Every date phrase in a sentence, left to right, non-overlapping, longest first.
 std::vector<DateMention> find_dates(std::string_view text, const RefDate& ref, bool ahead = false);

@@ -121,10 +121,33 @@ void Tokens::run(std::string_view text) {
   tokenize(text, folded, toks, &Words::get());
 }
 
+namespace {
+struct Cache {
+  Tokens tokens;
+  std::string last;
+  bool filled = false;
+};
+Cache& cache() {
+  thread_local Cache c;
+  return c;
+}
+}  // namespace
+
+void prime(std::string_view text, const normalize::Folded& folded) {
+  Cache& c = cache();
+  c.filled = false;
+  c.tokens.orig = text;
+  c.tokens.folded = folded;
+  tokenize(text, c.tokens.folded, c.tokens.toks, &Words::get());
+  c.last.assign(text);
+  c.filled = true;
+}
+
 Tokens& tokens_of(std::string_view text) {
-  thread_local Tokens tokens;
-  thread_local std::string last;
-  thread_local bool filled = false;
+  Cache& c = cache();
+  Tokens& tokens = c.tokens;
+  std::string& last = c.last;
+  bool& filled = c.filled;
   if (filled && text == last) {
     tokens.orig = text;  // same content; spans and slices refer to the caller's buffer
     return tokens;

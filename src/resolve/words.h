@@ -118,6 +118,10 @@ struct Tokens {
 // reused when the same text comes again (compared by content).
 Tokens& tokens_of(std::string_view text);
 
+// Hands this thread's cache a text its caller already folded, so that the
+// find_dates / find_quantities calls that follow do not fold it again.
+void prime(std::string_view text, const normalize::Folded& folded);
+
 // Splits folded text into words, digit runs and single punctuation marks.
 void tokenize(std::string_view orig, const normalize::Folded& f, std::vector<Token>& out, const Words* words);
 
