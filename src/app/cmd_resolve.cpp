@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/command.h"
+#include "pipeline/pipeline.h"
 #include "resolve/date.h"
 #include "resolve/number.h"
 
@@ -61,6 +62,7 @@ void setup(CLI::App& root, Context& ctx) {
       "Prints {\"start\", \"end\", \"precision\"} (ISO dates cut to day | month | year), whether it is a\n"
       "period, whether it runs to the publication date (open_end), and the phrase read.");
   date->callback([d, &ctx] {
+    resolve::use_lexicon(default_lexicon_dir());
     resolve::RefDate ref;
     if (!d->published.empty()) {
       auto r = resolve::ref_from_iso(d->published);
@@ -88,6 +90,7 @@ void setup(CLI::App& root, Context& ctx) {
       "... or \"\" when nothing follows; approx exact | about | over | under), the counted noun and the phrase\n"
       "read. An ordinal alone ('lần thứ 46') prints with unit \"ordinal\".");
   number->callback([n, &ctx] {
+    resolve::use_lexicon(default_lexicon_dir());
     auto q = resolve::resolve_number(n->text);
     if (!q) return unresolved(ctx, "no number");
     json j{{"value", number_json(q->value)},

@@ -28,6 +28,7 @@ std::unique_ptr<Extractor> Extractor::create(const std::string& lexicon_dir, std
   if (!x->impl_->lex) return nullptr;
   x->impl_->matcher = std::make_unique<recognize::Matcher>(*x->impl_->lex);
   x->impl_->abbr = segment::Abbreviations::load(lexicon_dir);
+  resolve::use_lexicon(lexicon_dir);
   return x;
 }
 

@@ -2,7 +2,7 @@
 // date. The grammar reads tokens of the folded text: a phrase is one or more
 // points ('ngày 6/1', 'tháng 5/2023', 'năm nay', 'quý I/2024') joined by
 // 'đến' / '-' / 'và' into ranges and lists ('từ ngày 6-7/1/2024',
-// 'từ năm 1989 đến nay'). Words come from words.tsv.
+// 'từ năm 1989 đến nay'). Words come from lexicon/numbers.tsv.
 #include "resolve/date.h"
 
 #include <re2/re2.h>
@@ -1020,6 +1020,8 @@ std::optional<RefDate> ref_from_published(const Published& p) {
 }
 
 void prepare(std::string_view text, const normalize::Folded& folded) { detail::prime(text, folded); }
+
+void use_lexicon(const std::string& dir) { detail::use_lexicon(dir); }
 
 std::vector<DateMention> find_dates(std::string_view text, const RefDate& ref, bool ahead) {
   std::vector<DateMention> out;

@@ -47,6 +47,10 @@ std::optional<DateRange> resolve_date(std::string_view phrase, const RefDate& re
 std::optional<DateMention> explain_date(std::string_view phrase, const RefDate& ref, bool ahead = false,
                                         std::string* why = nullptr);
 
+// Reads the resolvers' words (numerals, currencies, cue words) from
+// DIR/numbers.tsv instead of the copy compiled in. Call before the first resolve.
+void use_lexicon(const std::string& dir);
+
 // Optional: `folded` is `text` already folded (normalize::fold); the
 // find_dates / find_quantities calls that follow on the same text reuse it.
 void prepare(std::string_view text, const normalize::Folded& folded);

@@ -1,5 +1,9 @@
 #include "resolve/words.h"
 
+#include <fstream>
+#include <iterator>
+#include <mutex>
+
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -16,7 +20,7 @@ extern const size_t kWordsTsvSize;
 
 namespace {
 
-// Section names of words.tsv, in the order of enum K.
+// Section names of lexicon/numbers.tsv, in the order of enum K.
 constexpr std::array<std::string_view, static_cast<size_t>(K::Count_)> kKindNames = {
     "digit", "digit_after", "ten", "tens", "zero_tens", "scale", "vague", "decimal_word",
     "approx", "currency", "currency_prefix", "percent", "measure", "noun", "nonnoun",
@@ -159,8 +163,37 @@ Tokens& tokens_of(std::string_view text) {
   return tokens;
 }
 
+namespace {
+std::mutex& lexicon_mutex() {
+  static std::mutex m;
+  return m;
+}
+std::string& lexicon_dir() {
+  static std::string dir;
+  return dir;
+}
+}  // namespace
+
+void use_lexicon(const std::string& dir) {
+  std::lock_guard lock(lexicon_mutex());
+  lexicon_dir() = dir;
+}
+
 const Words& Words::get() {
-  static const Words words;
+  static const Words words = [] {
+    std::string dir;
+    {
+      std::lock_guard lock(lexicon_mutex());
+      dir = lexicon_dir();
+    }
+    std::string tsv;
+    if (!dir.empty()) {
+      std::ifstream in(dir + "/numbers.tsv", std::ios::binary);
+      if (in) tsv.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    }
+    if (tsv.empty()) tsv.assign(reinterpret_cast<const char*>(kWordsTsv), kWordsTsvSize);
+    return Words(tsv);
+  }();
   return words;
 }
 
@@ -175,10 +208,9 @@ uint32_t Words::id_of(std::string_view token) const {
   }
 }
 
-Words::Words() {
+Words::Words(std::string_view tsv) {
   first_kinds_.push_back(0);  // id 0: not a listed word
   max_len_.push_back(0);
-  const std::string_view tsv(reinterpret_cast<const char*>(kWordsTsv), kWordsTsvSize);
   normalize::Folded folded;
   std::vector<Token> toks;
   size_t lineno = 0;
@@ -187,7 +219,7 @@ Words::Words() {
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty() || line.front() == '#') continue;
     const auto cols = split(line, '\t');
-    const auto where = [&] { return fmt::format("words.tsv:{}: ", lineno); };
+    const auto where = [&] { return fmt::format("numbers.tsv:{}: ", lineno); };
     if (cols.size() < 2 || cols[1].empty()) throw std::logic_error(where() + "want kind<TAB>phrase[<TAB>value...]");
     const auto kind_it = std::find(kKindNames.begin(), kKindNames.end(), cols[0]);
     if (kind_it == kKindNames.end()) throw std::logic_error(where() + "unknown kind " + std::string(cols[0]));

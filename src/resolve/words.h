@@ -1,5 +1,5 @@
 // Internal to resolve: the words the date and number grammars read
-// (src/resolve/words.tsv, compiled in) and the token stream they read them
+// (lexicon/numbers.tsv, read at run time) and the token stream they read them
 // from. Matching runs on the folded form, so case and tone-mark placement
 // never matter; spans map back to the original through Folded::to_orig.
 #pragma once
@@ -16,7 +16,7 @@
 
 namespace mekong::resolve::detail {
 
-// One kind per section of words.tsv.
+// One kind per section of lexicon/numbers.tsv.
 enum class K : uint8_t {
   Digit, DigitAfter, Ten, Tens, ZeroTens, Scale, Vague, DecimalWord,
   Approx, Currency, CurrencyPrefix, Percent, Measure, Noun, NonNoun,
@@ -46,9 +46,14 @@ struct Sense {
   std::string code;      // the value column as text ('USD', 'about', ...)
 };
 
+// Where Words::get() reads numbers.tsv from; call before the first resolve.
+void use_lexicon(const std::string& dir);
+
 class Words {
  public:
   static constexpr size_t kMaxLen = 4;
+  // The words of lexicon/numbers.tsv: from the folder given to use_lexicon,
+  // else the copy compiled in.
   static const Words& get();
 
   uint32_t id_of(std::string_view token) const;
@@ -67,7 +72,7 @@ class Words {
   uint64_t kinds_of(uint32_t id) const { return id < first_kinds_.size() ? first_kinds_[id] : 0; }
 
  private:
-  Words();
+  explicit Words(std::string_view tsv);
   const Sense* find(const std::vector<Token>& toks, size_t i, K k, size_t max_len) const;
   struct Hash {
     using is_transparent = void;

@@ -1,6 +1,9 @@
 // `mekong resolve date|number`: JSON on stdout, exit 1 with a reason when the
 // phrase cannot be read, 2 on bad arguments.
 #include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
 #include <sys/wait.h>
 
 #include <array>
@@ -22,9 +25,9 @@ std::string quote(const std::string& s) {
   return q + "'";
 }
 
-Output mekong(const std::string& args) {
+Output mekong_env(const std::string& env, const std::string& args) {
   Output r;
-  const std::string cmd = std::string(MEKONG_BINARY) + " " + args + " 2>/dev/null";
+  const std::string cmd = env + " " + std::string(MEKONG_BINARY) + " " + args + " 2>/dev/null";
   FILE* p = popen(cmd.c_str(), "r");
   if (!p) return r;
   std::array<char, 4096> buf{};
@@ -34,6 +37,8 @@ Output mekong(const std::string& args) {
   r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
   return r;
 }
+
+Output mekong(const std::string& args) { return mekong_env("", args); }
 
 TEST(ResolveCommand, Date) {
   const Output r = mekong("resolve date " + quote("từ ngày 6-7/1/2024") + " --published 2024-01-05T07:55");
@@ -104,3 +109,21 @@ TEST(ResolveCommand, NumberUnresolved) {
 }
 
 }  // namespace
+
+// An analyst's new word in lexicon/numbers.tsv counts without rebuilding.
+TEST(ResolveCommand, ReadsNumberWordsFromTheLexiconFolder) {
+  const std::string dir = ::testing::TempDir() + "mekong_lexicon_copy";
+  std::filesystem::remove_all(dir);
+  std::filesystem::copy(MEKONG_LEXICON_DIR, dir, std::filesystem::copy_options::recursive);
+  {
+    std::ofstream add(dir + "/numbers.tsv", std::ios::app);
+    add << "currency\tđồng bạc xanh\tUSD\n";
+  }
+  const std::string phrase = quote("5 triệu đồng bạc xanh");
+  const Output before = mekong("resolve number " + phrase);
+  const Output after = mekong_env("MEKONG_LEXICON=" + quote(dir), "resolve number " + phrase);
+  ASSERT_EQ(after.status, 0) << after.out;
+  EXPECT_EQ(nlohmann::json::parse(after.out)["unit"], "USD");
+  EXPECT_EQ(nlohmann::json::parse(before.out)["unit"], "VND");
+  std::filesystem::remove_all(dir);
+}
