@@ -78,6 +78,8 @@ std::vector<SentenceView> Extractor::annotate(const Document& doc, DocContext& c
   std::vector<SentenceView> out;
   std::vector<recognize::Mention> mentions;
   normalize::Folded folded;
+  std::vector<uint32_t> order;
+  std::vector<Ann> sorted;
   for (const segment::Sentence& s : segment::sentences(doc, impl_->abbr)) {
     SentenceView sv;
     sv.line = s.line;
@@ -222,9 +224,19 @@ std::vector<SentenceView> Extractor::annotate(const Document& doc, DocContext& c
       sv.anns.push_back(std::move(a));
     }
     add_ordinals(sv);
-    std::stable_sort(sv.anns.begin(), sv.anns.end(), [](const Ann& x, const Ann& y) {
-      return x.b != y.b ? x.b < y.b : x.e > y.e;
+    // Sort by position (longest first on ties) through indices: an Ann is
+    // large, so each moves once.
+    order.resize(sv.anns.size());
+    for (uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::stable_sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
+      const Ann& ax = sv.anns[x];
+      const Ann& ay = sv.anns[y];
+      return ax.b != ay.b ? ax.b < ay.b : ax.e > ay.e;
     });
+    sorted.clear();
+    sorted.reserve(sv.anns.size());
+    for (uint32_t k : order) sorted.push_back(std::move(sv.anns[k]));
+    sv.anns.swap(sorted);
     // A mechanism that meets ('Tham vấn chính trị', 'Kỳ họp lần thứ 46 Ủy ban ...') can be an event by itself.
     for (Ann& a : sv.anns) {
       if (a.type != AnnType::Mechanism) continue;

@@ -1019,7 +1019,7 @@ std::optional<RefDate> ref_from_published(const Published& p) {
   return r;
 }
 
-void prepare(std::string_view text, const normalize::Folded& folded) { detail::prime(text, folded); }
+void prepare(std::string_view text, normalize::Folded& folded) { detail::prime(text, folded); }
 
 void use_lexicon(const std::string& dir) { detail::use_lexicon(dir); }
 

@@ -53,7 +53,8 @@ void use_lexicon(const std::string& dir);
 
 // Optional: `folded` is `text` already folded (normalize::fold); the
 // find_dates / find_quantities calls that follow on the same text reuse it.
-void prepare(std::string_view text, const normalize::Folded& folded);
+// `folded` is taken: afterwards it holds other buffers, to be reused.
+void prepare(std::string_view text, normalize::Folded& folded);
 
 // Every date phrase in a sentence, left to right, non-overlapping, longest first.
 std::vector<DateMention> find_dates(std::string_view text, const RefDate& ref, bool ahead = false);

@@ -137,11 +137,11 @@ Cache& cache() {
 }
 }  // namespace
 
-void prime(std::string_view text, const normalize::Folded& folded) {
+void prime(std::string_view text, normalize::Folded& folded) {
   Cache& c = cache();
   c.filled = false;
   c.tokens.orig = text;
-  c.tokens.folded = folded;
+  std::swap(c.tokens.folded, folded);  // buffers change hands, nothing is copied
   tokenize(text, c.tokens.folded, c.tokens.toks, &Words::get());
   c.last.assign(text);
   c.filled = true;

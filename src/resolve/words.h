@@ -125,7 +125,8 @@ Tokens& tokens_of(std::string_view text);
 
 // Hands this thread's cache a text its caller already folded, so that the
 // find_dates / find_quantities calls that follow do not fold it again.
-void prime(std::string_view text, const normalize::Folded& folded);
+// `folded` is taken (swapped with the cache's old buffers).
+void prime(std::string_view text, normalize::Folded& folded);
 
 // Splits folded text into words, digit runs and single punctuation marks.
 void tokenize(std::string_view orig, const normalize::Folded& f, std::vector<Token>& out, const Words* words);
