@@ -168,7 +168,10 @@ std::optional<int> ordinal_near(const SentenceView& s, const Ann& mech) {
   if (mech.session) return mech.session;
   for (const Ann& a : s.anns)
     if (a.type == AnnType::Cue && a.label == "ordinal" && a.session &&
-        ((a.e <= mech.b && mech.b - a.e <= 24) || (a.b >= mech.e && a.b - mech.e <= 12)))
+        ((a.e <= mech.b && mech.b - a.e <= 24) ||
+         // '... cấp Bộ trưởng Ngoại giao Việt Nam - Lào lần thứ 7': words the lexicon did not list may come between
+         (a.b >= mech.e && a.b - mech.e <= 80 && !has_char_between(s, mech.e, a.b, ',') &&
+          !has_char_between(s, mech.e, a.b, ';'))))
       return a.session;
   return std::nullopt;
 }
@@ -258,6 +261,8 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       if (date) {
         ev.date = date->range;
         p.has_own_date = true;
+      } else if (t.type == AnnType::Mechanism) {
+        continue;  // a mechanism named without a date of its own is no meeting to report
       } else if (const Ann* sd = find_cue(s, "sameday", cs, t.b)) {
         // 'Chiều cùng ngày', 'Nhân dịp này', 'Kết thúc hội đàm': the day last named.
         (void)sd;
@@ -266,7 +271,7 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
           p.has_own_date = true;
         }
       }
-      p.occasion_ref = occasion_ref || is_visit(t);
+      p.occasion_ref = (occasion_ref || is_visit(t)) && t.type != AnnType::Mechanism;
 
       // Actors.
       const Group* agent = nullptr;
@@ -368,7 +373,11 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       }
       // Status: 'sẽ', 'dự kiến' before the action, or a date still ahead.
       ev.status = "occurred";
-      if (const Ann* pl = cue_before(s, "planned", t.b, 400); pl && pl->b >= cs) ev.status = "planned";
+      // The nearer of 'sẽ' and 'đã' before the action decides ('đã hoàn thành theo kế hoạch ... đã được bàn giao').
+      if (const Ann* pl = cue_before(s, "planned", t.b, 400); pl && pl->b >= cs) {
+        const Ann* done = cue_before(s, "occurred", t.b, 400);
+        if (!done || done->b < pl->b) ev.status = "planned";
+      }
       (void)ce;
       found.push_back(std::move(p));
     }
@@ -411,8 +420,9 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       const bool straight = o.actor1.country == ev.actor1.country;
       const bool persons_clash = straight ? clash(o.actor1, ev.actor1) || clash(o.actor2, ev.actor2)
                                           : clash(o.actor1, ev.actor2) || clash(o.actor2, ev.actor1);
-      if (o.cameo == ev.cameo && same_pair && ranges_overlap(o.date, ev.date) && !persons_clash) {
-        if (!o.mechanism && ev.mechanism) o.mechanism = ev.mechanism;
+      // Sessions of two different mechanisms are two events.
+      const bool mechanisms_clash = o.mechanism && ev.mechanism && o.mechanism->name != ev.mechanism->name;
+      if (o.cameo == ev.cameo && same_pair && ranges_overlap(o.date, ev.date) && !persons_clash && !mechanisms_clash) {
         if (o.mechanism && ev.mechanism && !o.mechanism->session) o.mechanism->session = ev.mechanism->session;
         if (!o.actor1.person && ev.actor1.person && o.actor1.country == ev.actor1.country) o.actor1 = ev.actor1;
         if (!o.actor2.person && ev.actor2.person && o.actor2.country == ev.actor2.country) o.actor2 = ev.actor2;
