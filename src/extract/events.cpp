@@ -257,7 +257,7 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       // 'chuyến thăm' (the visit, as a noun) mostly refers back to the occasion:
       // it takes only a date that follows it closely ('chuyến thăm ... từ ngày 28-29/6').
       const bool noun_visit = is_visit(t) && s.text.substr(t.b, 6) == "chuy\xe1\xba\xbf";
-      if (noun_visit) date = after && after->b - t.e <= 80 ? after : nullptr;
+      if (noun_visit) date = after && after->b - t.e <= 80 && after->range.precision == "day" ? after : nullptr;
       if (date) {
         ev.date = date->range;
         p.has_own_date = true;

@@ -103,8 +103,9 @@ std::vector<Agreement> find_agreements(const std::vector<SentenceView>& sentence
         if (a.b <= kind.e || a.b > end) continue;
         if (a.type == AnnType::AgreementKind && (upper_at(s.text, a.b) || a.strong)) {
           const std::string_view before = s.text.substr(kind.b, a.b - kind.b);
-          if (before.size() >= 4 && before.substr(before.size() - 4) == " và ") {
-            end = a.b - 4;
+          constexpr std::string_view kAnd = " v\xC3\xA0 ";  // ' và '
+          if (before.size() >= kAnd.size() && before.substr(before.size() - kAnd.size()) == kAnd) {
+            end = a.b - static_cast<uint32_t>(kAnd.size());
             break;
           }
         }
@@ -248,7 +249,7 @@ std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, c
         }
       }
       // 'cảng Vũng Áng 1, 2 và 3': trailing 'và N'
-      if (proper > 0 && end + 5 < t.size() && t.compare(end, 5, " và ") == 0 && digit_at(t, end + 5)) end += 6;
+      if (proper > 0 && end + 5 < t.size() && t.compare(end, 5, " v\xC3\xA0 ") == 0 && digit_at(t, end + 5)) end += 6;
 
       uint32_t begin = kind.b;
       if (!kind.strong && proper > 0 && !toks.empty()) {

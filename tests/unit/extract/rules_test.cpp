@@ -276,3 +276,17 @@ TEST(Names, DiceOverSyllables) {
   EXPECT_DOUBLE_EQ(ex::name_dice("Hiệp định Thương mại", "hiệp định thương mại"), 1.0);
   EXPECT_NEAR(ex::name_dice("cảng Vũng Áng", "Dự án cảng Vũng Áng"), 2.0 * 3 / 8, 1e-9);
 }
+
+TEST(Agreements, TwoDocumentsJoinedByVaStayTwo) {
+  S s("Hai bên ký Bản ghi nhớ về hợp tác thương mại biên giới và Kế hoạch hợp tác phòng chống ma túy.");
+  auto& k1 = s.add(AnnType::AgreementKind, "Bản ghi nhớ");
+  k1.code = "mou";
+  k1.strong = true;
+  auto& k2 = s.add(AnnType::AgreementKind, "Kế hoạch hợp tác");
+  k2.code = "plan";
+  std::vector<ex::SentenceView> v{s.done()};
+  auto a = ex::find_agreements(v, ctx_at(2024, 1, 1));
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(a[0].name, "Bản ghi nhớ về hợp tác thương mại biên giới");
+  EXPECT_EQ(a[1].name, "Kế hoạch hợp tác phòng chống ma túy");
+}
