@@ -12,12 +12,9 @@
 #include <string_view>
 #include <utility>
 
-namespace mekong::store {
+#include "store/error.h"
 
-class StoreError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
+namespace mekong::store {
 
 class Db {
  public:

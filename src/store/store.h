@@ -16,6 +16,7 @@
 
 #include "core/document.h"
 #include "merge/merge.h"
+#include "store/error.h"
 
 namespace mekong::store {
 
