@@ -95,6 +95,7 @@ try {
   const e0 = api.items[0];
   if (e0.actor1.person && !firstActors.includes(e0.actor1.person)) fail(`timeline shows '${firstActors}', expected ${e0.actor1.person}`);
   await page.screenshot({ path: join(outdir, 'timeline.png'), fullPage: false });
+  await page.screenshot({ path: join(outdir, 'page.png'), fullPage: true });
 
   // Open the first event's first source: the stated line is highlighted.
   const first = page.locator('#timeline li.event').first();

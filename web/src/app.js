@@ -111,13 +111,6 @@ function instant(iso, last) {
   return Date.UTC(y, mo, 1) / 1000;
 }
 
-function midpoint(p) {
-  if (!p) return null;
-  const a = instant(p.start || p.end, false);
-  const b = instant(p.end || p.start, true);
-  return a === null || b === null ? null : (a + b) / 2;
-}
-
 // ----------------------------------------------------------- sources --
 
 function sourceButton(src, label) {
@@ -301,24 +294,33 @@ function renderFigures(page) {
         h('thead', {}, h('tr', {}, h('th', {}, 'Period'), h('th', {}, 'Value'), h('th', {}, ''), h('th', {}, 'Sources'))),
         h('tbody', {}, rows))));
     box.append(card);
-    // Main values as a line; values other sources give, as red points.
-    const pts = figs.map((f) => ({ x: midpoint(f.period), f })).filter((p) => p.x !== null).sort((a, b) => a.x - b.x);
+    // Each value at the end of its period (the day it is 'as of'); values
+    // other sources give, as red points.
+    const pts = figs.map((f) => ({ x: instant(f.period && (f.period.end || f.period.start), true), f }))
+      .filter((p) => p.x !== null).sort((a, b) => a.x - b.x);
     if (!pts.length) continue;
     const xs = pts.map((p) => p.x);
     const main = pts.map((p) => p.f.value);
     const other = pts.map((p) => (p.f.values.length > 1 ? p.f.values[1].value : null));
-    const span = xs.length > 1 ? 0 : 86400 * 200;
+    const conflicts = other.some((v) => v !== null);
+    const lo = xs[0];
+    const hi = xs[xs.length - 1];
+    const pad = hi > lo ? (hi - lo) * 0.06 : 86400 * 365;
+    const series = [
+      {},
+      { label: 'value', stroke: '#206ea0', width: 2, points: { size: 7 }, value: (u, v) => (v === null ? '–' : fmtFull.format(v)) },
+    ];
+    if (conflicts) {
+      series.push({ label: 'other sources', stroke: '#c0392b', width: 0, points: { size: 7, fill: '#c0392b' }, paths: () => null, value: (u, v) => (v === null ? '–' : fmtFull.format(v)) });
+    }
     charts.push(new uPlot({
       width: plot.clientWidth || 320,
       height: 200,
-      scales: { x: { time: true, range: (u, a, b) => [a - span, b + span] } },
+      legend: { show: conflicts },
+      scales: { x: { time: true, range: () => [lo - pad, hi + pad] } },
       axes: [{}, { size: 60, values: (u, vals) => vals.map((v) => fmtShort.format(v)) }],
-      series: [
-        {},
-        { label: 'value', stroke: '#206ea0', width: 2, points: { size: 7 }, value: (u, v) => (v === null ? '–' : fmtFull.format(v)) },
-        { label: 'other sources', stroke: '#c0392b', width: 0, points: { size: 7, fill: '#c0392b' }, paths: () => null, value: (u, v) => (v === null ? '–' : fmtFull.format(v)) },
-      ],
-    }, [xs, main, other], plot));
+      series,
+    }, conflicts ? [xs, main, other] : [xs, main], plot));
   }
 }
 
