@@ -159,14 +159,6 @@ const std::string& country(const Actor& a) {
   return a.country ? *a.country : kNone;
 }
 
-// Persons a mention names for each country.
-std::map<std::string, std::set<std::string>> persons_by_country(const Event& e) {
-  std::map<std::string, std::set<std::string>> out;
-  for (const Actor* a : {&e.actor1, &e.actor2})
-    if (a->country && a->person && !a->person->empty()) out[*a->country].insert(*a->person);
-  return out;
-}
-
 // Canonical order of mentions: finest dates first, then by content, then by
 // the document's content hash, so the order never depends on arrival.
 auto mention_key(const EventMention& m) {
@@ -212,10 +204,46 @@ std::string block_of(const Event& e) {
   return dyad + "|" + root_of(e.cameo) + "|" + year;
 }
 
-bool compatible(const Event& a, const Event& b, const CameoTable& cameo) {
-  const std::string da = dyad_of(a);
-  if (da.empty() || da != dyad_of(b)) return false;
-  if (a.cameo.size() < 2 || root_of(a.cameo) != root_of(b.cameo)) return false;
+namespace {
+
+// What compatibility looks at, computed once per mention: a block of a few
+// hundred mentions is compared pairwise many times.
+struct Prepared {
+  std::string dyad;
+  int first = 0, last = 0;  // calendar days as yyyymmdd; 0 = no valid date
+  std::vector<std::pair<std::string, std::string>> persons;  // (country, person), sorted
+  std::string mechanism;  // name_key, '' = none
+  std::optional<int> session;
+};
+
+int day_number(const std::string& iso) {
+  return iso.size() == 10 ? std::stoi(iso.substr(0, 4)) * 10000 + std::stoi(iso.substr(5, 2)) * 100 +
+                                std::stoi(iso.substr(8, 2))
+                          : 0;
+}
+
+Prepared prepare(const Event& e) {
+  Prepared p;
+  p.dyad = dyad_of(e);
+  const Days d = days_of(e.date.start, e.date.end);
+  if (d.valid()) {
+    p.first = day_number(d.first);
+    p.last = day_number(d.last);
+  }
+  for (const Actor* a : {&e.actor1, &e.actor2})
+    if (a->country && a->person && !a->person->empty()) p.persons.emplace_back(*a->country, *a->person);
+  std::sort(p.persons.begin(), p.persons.end());
+  if (e.mechanism) {
+    p.mechanism = name_key(e.mechanism->name);
+    p.session = e.mechanism->session;
+  }
+  return p;
+}
+
+bool compatible_prepared(const Event& a, const Prepared& pa, const Event& b, const Prepared& pb,
+                         const CameoTable& cameo) {
+  if (pa.dyad.empty() || pa.dyad != pb.dyad) return false;
+  if (a.cameo.size() < 2 || b.cameo.size() < 2 || a.cameo.compare(0, 2, b.cameo, 0, 2) != 0) return false;
   if (a.cameo == b.cameo) {
     // Directed actions (visit / host) keep their direction.
     if (!cameo.mirror(a.cameo).empty() && country(a.actor1) != country(b.actor1)) return false;
@@ -224,75 +252,99 @@ bool compatible(const Event& a, const Event& b, const CameoTable& cameo) {
   } else if (a.cameo.size() != 2 && b.cameo.size() != 2) {
     return false;
   }
-  const Days x = days_of(a.date.start, a.date.end);
-  const Days y = days_of(b.date.start, b.date.end);
-  if (!x.valid() || !y.valid() || x.first > y.last || y.first > x.last) return false;
-  const auto pa = persons_by_country(a);
-  const auto pb = persons_by_country(b);
-  for (const auto& [c, names] : pa) {
-    auto it = pb.find(c);
-    if (it == pb.end()) continue;
-    bool shared = false;
-    for (const auto& n : names) shared = shared || it->second.count(n);
-    if (!shared) return false;
+  if (!pa.first || !pb.first || pa.first > pb.last || pb.first > pa.last) return false;
+  // A country named with persons on both sides needs one person in common.
+  for (size_t i = 0; i < pa.persons.size();) {
+    const std::string& c = pa.persons[i].first;
+    bool b_names = false, shared = false;
+    for (const auto& [bc, bp] : pb.persons) {
+      if (bc != c) continue;
+      b_names = true;
+      for (size_t j = i; j < pa.persons.size() && pa.persons[j].first == c; ++j) shared = shared || pa.persons[j].second == bp;
+    }
+    if (b_names && !shared) return false;
+    while (i < pa.persons.size() && pa.persons[i].first == c) ++i;
   }
-  if (a.mechanism && b.mechanism) {
-    if (name_key(a.mechanism->name) != name_key(b.mechanism->name)) return false;
-    if (a.mechanism->session && b.mechanism->session && *a.mechanism->session != *b.mechanism->session) return false;
+  if (!pa.mechanism.empty() && !pb.mechanism.empty()) {
+    if (pa.mechanism != pb.mechanism) return false;
+    if (pa.session && pb.session && *pa.session != *pb.session) return false;
   }
   return true;
 }
 
-std::vector<std::vector<size_t>> cluster_events(const std::vector<EventMention>& mentions, const CameoTable& cameo) {
-  std::vector<size_t> order(mentions.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(),
-            [&](size_t a, size_t b) { return mention_key(mentions[a]) < mention_key(mentions[b]); });
+}  // namespace
 
-  std::vector<std::vector<size_t>> clusters;
+bool compatible(const Event& a, const Event& b, const CameoTable& cameo) {
+  return compatible_prepared(a, prepare(a), b, prepare(b), cameo);
+}
+
+std::vector<std::vector<size_t>> cluster_events(const std::vector<EventMention>& mentions, const CameoTable& cameo) {
+  const size_t n = mentions.size();
+  std::vector<Prepared> prep;
+  prep.reserve(n);
+  for (const auto& m : mentions) prep.push_back(prepare(m.event));
+  std::vector<decltype(mention_key(mentions[0]))> keys;
+  keys.reserve(n);
+  for (const auto& m : mentions) keys.push_back(mention_key(m));
+  std::vector<size_t> order(n);
+  for (size_t i = 0; i < n; ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return keys[a] < keys[b]; });
+
+  struct Cluster {
+    std::vector<size_t> members;
+    int first = 0, last = 0;  // the days every member covers
+    std::set<std::string> docs;
+  };
+  std::vector<Cluster> clusters;
   for (size_t i : order) {
     const EventMention& m = mentions[i];
+    const Prepared& p = prep[i];
     const bool coarse = precision_rank(m.event.date.precision) > 0;
     std::vector<size_t> candidates;
     for (size_t c = 0; c < clusters.size(); ++c) {
-      bool ok = true;
+      const Cluster& cl = clusters[c];
+      // Members overlap pairwise, so they share a common stretch of days;
+      // a mention overlapping each of them overlaps that stretch (and back).
+      if (!p.first || p.first > cl.last || cl.first > p.last || cl.docs.count(m.doc)) continue;
       // Complete linkage: compatible with every member, so that a long or
       // vague mention cannot chain two different events together.
-      for (size_t j : clusters[c]) {
-        if (mentions[j].doc == m.doc || !compatible(m.event, mentions[j].event, cameo)) {
+      bool ok = true;
+      for (size_t j : cl.members)
+        if (!compatible_prepared(m.event, p, mentions[j].event, prep[j], cameo)) {
           ok = false;
           break;
         }
-      }
       if (ok) candidates.push_back(c);
     }
     // A month or a year fits many events: join only when it fits one.
     if (candidates.empty() || (coarse && candidates.size() > 1)) {
-      clusters.push_back({i});
+      clusters.push_back({{i}, p.first, p.last, {m.doc}});
       continue;
     }
     size_t best = candidates[0];
     long best_score = -1;
-    const auto persons = persons_by_country(m.event);
     for (size_t c : candidates) {
       long score = 0;
-      for (size_t j : clusters[c]) {
+      for (size_t j : clusters[c].members) {
         if (mentions[j].event.cameo == m.event.cameo) score += 2;
-        const auto other = persons_by_country(mentions[j].event);
-        for (const auto& [ctry, names] : persons) {
-          auto it = other.find(ctry);
-          if (it != other.end())
-            for (const auto& n : names) score += static_cast<long>(it->second.count(n));
-        }
+        for (const auto& x : p.persons)
+          for (const auto& y : prep[j].persons) score += x == y ? 1 : 0;
       }
       if (score > best_score) {
         best_score = score;
         best = c;
       }
     }
-    clusters[best].push_back(i);
+    Cluster& cl = clusters[best];
+    cl.members.push_back(i);
+    cl.first = std::max(cl.first, p.first);
+    cl.last = std::min(cl.last, p.last);
+    cl.docs.insert(m.doc);
   }
-  return clusters;
+  std::vector<std::vector<size_t>> out;
+  out.reserve(clusters.size());
+  for (auto& c : clusters) out.push_back(std::move(c.members));
+  return out;
 }
 
 Event summarize(const std::vector<const EventMention*>& members) {

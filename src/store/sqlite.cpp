@@ -13,7 +13,15 @@ Db::Db(const std::string& path, int flags) {
 }
 
 Db::~Db() {
+  cache_.clear();  // statements before their connection
   if (db_) sqlite3_close_v2(db_);
+}
+
+Stmt& Db::cached(std::string_view sql) const {
+  auto it = cache_.find(std::string(sql));
+  if (it == cache_.end()) it = cache_.emplace(std::string(sql), std::make_unique<Stmt>(*this, sql)).first;
+  it->second->reset();
+  return *it->second;
 }
 
 void Db::exec(const char* sql) {

@@ -6,15 +6,19 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 
 #include "store/error.h"
 
 namespace mekong::store {
+
+class Stmt;
 
 class Db {
  public:
@@ -23,6 +27,7 @@ class Db {
   ~Db();
   Db(const Db&) = delete;
   Db& operator=(const Db&) = delete;
+  // Moved only before use: cached statements belong to the connection they were made on.
   Db(Db&& o) noexcept : db_(o.db_) { o.db_ = nullptr; }
   Db& operator=(Db&& o) noexcept {
     std::swap(db_, o.db_);
@@ -34,9 +39,13 @@ class Db {
   void exec(const char* sql);
   int64_t last_id() const { return sqlite3_last_insert_rowid(db_); }
   [[noreturn]] void fail(const std::string& what) const;
+  // A prepared statement kept for the connection's life, reset and with no
+  // bindings: for statements run once per document, parsed once per run.
+  Stmt& cached(std::string_view sql) const;
 
  private:
   sqlite3* db_ = nullptr;
+  mutable std::unordered_map<std::string, std::unique_ptr<Stmt>> cache_;
 };
 
 class Stmt {

@@ -258,7 +258,7 @@ Event read_event(const Stmt& s, int c) {
 }
 
 std::vector<LoadedEventMention> load_block(const Db& db, const std::string& block) {
-  Stmt s(db, fmt::format("SELECT m.id, coalesce(m.event, 0), m.doc, d.hash, coalesce(d.published, ''), "
+  Stmt& s = db.cached(fmt::format("SELECT m.id, coalesce(m.event, 0), m.doc, d.hash, coalesce(d.published, ''), "
                          "coalesce(d.site, ''), m.idx, {} FROM event_mentions m JOIN documents d ON d.id = m.doc "
                          "WHERE m.block = ?1 ORDER BY m.id",
                          "m.date_start, m.date_end, m.precision, m.cameo, m.actor1_country, m.actor1_person, "
@@ -282,7 +282,7 @@ std::vector<LoadedEventMention> load_block(const Db& db, const std::string& bloc
 }
 
 std::vector<LoadedFigureMention> load_figure(const Db& db, const std::string& key) {
-  Stmt s(db,
+  Stmt& s = db.cached(
          "SELECT m.id, coalesce(m.figure, 0), m.grp, m.doc, d.hash, coalesce(d.published, ''), m.idx, m.indicator, "
          "m.value, m.unit, m.measure, m.approx, m.period_start, m.period_end, m.from_country, m.to_country, m.line, "
          "m.span_begin, m.span_end FROM figure_mentions m JOIN documents d ON d.id = m.doc WHERE m.key = ?1 "
@@ -430,13 +430,13 @@ void remerge_block(Db& db, const merge::CameoTable& cameo, const std::string& bl
   // Events of this block that no cluster continues are gone.
   std::set<int64_t> kept(keep.begin(), keep.end());
   {
-    Stmt old(db, "SELECT id FROM events WHERE block = ?1");
+    Stmt& old = db.cached("SELECT id FROM events WHERE block = ?1");
     old.bind(1, block);
     std::vector<int64_t> drop;
     while (old.step())
       if (!kept.count(old.i64(0))) drop.push_back(old.i64(0));
-    Stmt del(db, "DELETE FROM events WHERE id = ?1");
-    Stmt unlink(db, "UPDATE event_mentions SET event = NULL WHERE event = ?1");
+    Stmt& del = db.cached("DELETE FROM events WHERE id = ?1");
+    Stmt& unlink = db.cached("UPDATE event_mentions SET event = NULL WHERE event = ?1");
     for (int64_t id : drop) {
       unlink.bind(1, id).run();
       del.bind(1, id).run();
@@ -449,15 +449,26 @@ void remerge_block(Db& db, const merge::CameoTable& cameo, const std::string& bl
       "actor2_person = ?13, actor2_role = ?14, mechanism = ?15, session = ?16, location = ?17, status = ?18, "
       "line = ?19, span_begin = ?20, span_end = ?21, mentions = ?22, documents = ?23, sites = ?24, first_doc = ?25, "
       "first_line = ?26";
-  Stmt update(db, fmt::format("UPDATE events SET {} WHERE id = ?27", kValues));
-  Stmt insert(db,
+  Stmt& update = db.cached(fmt::format("UPDATE events SET {} WHERE id = ?27", kValues));
+  Stmt& insert = db.cached(
               "INSERT INTO events(block, dyad, date_start, date_end, precision, day_first, day_last, cameo, "
               "actor1_country, actor1_person, actor1_role, actor2_country, actor2_person, actor2_role, mechanism, "
               "session, location, status, line, span_begin, span_end, mentions, documents, sites, first_doc, "
               "first_line) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
               "?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)");
-  Stmt link(db, "UPDATE event_mentions SET event = ?1 WHERE id = ?2");
+  Stmt& link = db.cached("UPDATE event_mentions SET event = ?1 WHERE id = ?2");
+  // An event whose mentions are the same as before is the same event: only
+  // clusters that changed are written.
+  std::map<int64_t, std::vector<int64_t>> before;
+  for (const auto& l : loaded)
+    if (l.event) before[l.event].push_back(l.id);
   for (size_t c = 0; c < clusters.size(); ++c) {
+    if (keep[c]) {
+      std::vector<int64_t> now;
+      for (size_t i : clusters[c]) now.push_back(loaded[i].id);
+      std::sort(now.begin(), now.end());
+      if (before[keep[c]] == now) continue;
+    }
     std::vector<const merge::EventMention*> members;
     std::set<int64_t> docs;
     std::set<std::string> sites;
@@ -497,7 +508,8 @@ void remerge_block(Db& db, const merge::CameoTable& cameo, const std::string& bl
       s.run();
       id = db.last_id();
     }
-    for (size_t i : clusters[c]) link.bind(1, id).bind(2, loaded[i].id).run();
+    for (size_t i : clusters[c])
+      if (loaded[i].event != id) link.bind(1, id).bind(2, loaded[i].id).run();
   }
 }
 
@@ -513,7 +525,7 @@ void remerge_figure(Db& db, const std::string& key) {
   for (const auto& l : loaded) docs.insert(l.doc);
   // The dyad is the key's first field.
   const std::string dyad = key.rfind("doc:", 0) == 0 ? std::string() : key.substr(0, key.find('|'));
-  Stmt up(db,
+  Stmt& up = db.cached(
           "INSERT INTO figures(key, dyad, indicator, unit, measure, period_start, period_end, day_first, day_last, "
           "from_country, to_country, value, approx, conflict, mentions, documents) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
           "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) ON CONFLICT(key) DO UPDATE SET value = excluded.value, "
@@ -527,25 +539,27 @@ void remerge_figure(Db& db, const std::string& key) {
   else up.bind_null(8).bind_null(9);
   up.bind(10, f.from).bind(11, f.to).bind(12, v.groups[0].value).bind(13, v.groups[0].approx);
   up.bind(14, v.conflict ? 1 : 0).bind(15, loaded.size()).bind(16, docs.size()).run();
-  Stmt id_of(db, "SELECT id FROM figures WHERE key = ?1");
+  Stmt& id_of = db.cached("SELECT id FROM figures WHERE key = ?1");
   id_of.bind(1, key);
   if (!id_of.step()) db.fail("figure vanished");
   const int64_t id = id_of.i64(0);
-  Stmt clear(db, "DELETE FROM figure_values WHERE figure = ?1");
+  id_of.reset();
+  Stmt& clear = db.cached("DELETE FROM figure_values WHERE figure = ?1");
   clear.bind(1, id).run();
-  Stmt add(db, "INSERT INTO figure_values(figure, grp, value, approx, mentions, documents) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-  Stmt link(db, "UPDATE figure_mentions SET figure = ?1, grp = ?2 WHERE id = ?3");
+  Stmt& add = db.cached("INSERT INTO figure_values(figure, grp, value, approx, mentions, documents) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+  Stmt& link = db.cached("UPDATE figure_mentions SET figure = ?1, grp = ?2 WHERE id = ?3");
   for (size_t g = 0; g < v.groups.size(); ++g) {
     const auto& grp = v.groups[g];
     add.bind(1, id).bind(2, g).bind(3, grp.value).bind(4, grp.approx).bind(5, grp.members.size()).bind(6, grp.documents).run();
-    for (size_t i : grp.members) link.bind(1, id).bind(2, g).bind(3, loaded[i].id).run();
+    for (size_t i : grp.members)
+      if (loaded[i].figure != id || loaded[i].grp != static_cast<int64_t>(g)) link.bind(1, id).bind(2, g).bind(3, loaded[i].id).run();
   }
 }
 
 // Agreements and projects: one row per key; the summary is recomputed from
 // every mention of the key.
 void remerge_agreement(Db& db, int64_t id) {
-  Stmt s(db, "SELECT m.name, m.doc FROM agreement_mentions m WHERE m.agreement = ?1");
+  Stmt& s = db.cached("SELECT m.name, m.doc FROM agreement_mentions m WHERE m.agreement = ?1");
   s.bind(1, id);
   std::vector<std::string> names;
   std::set<int64_t> docs;
@@ -553,12 +567,12 @@ void remerge_agreement(Db& db, int64_t id) {
     names.push_back(s.str(0));
     docs.insert(s.i64(1));
   }
-  Stmt u(db, "UPDATE agreements SET name = ?1, mentions = ?2, documents = ?3 WHERE id = ?4");
+  Stmt& u = db.cached("UPDATE agreements SET name = ?1, mentions = ?2, documents = ?3 WHERE id = ?4");
   u.bind(1, mode(names).value_or("")).bind(2, names.size()).bind(3, docs.size()).bind(4, id).run();
 }
 
 void remerge_project(Db& db, int64_t id) {
-  Stmt s(db,
+  Stmt& s = db.cached(
          "SELECT m.name, m.location, m.status, m.doc, coalesce(d.published, ''), d.hash FROM project_mentions m "
          "JOIN documents d ON d.id = m.doc WHERE m.project = ?1");
   s.bind(1, id);
@@ -582,17 +596,21 @@ void remerge_project(Db& db, int64_t id) {
       }
     }
   }
-  Stmt u(db, "UPDATE projects SET name = ?1, location = ?2, status = ?3, mentions = ?4, documents = ?5 WHERE id = ?6");
+  Stmt& u = db.cached("UPDATE projects SET name = ?1, location = ?2, status = ?3, mentions = ?4, documents = ?5 WHERE id = ?6");
   u.bind(1, mode(names).value_or("")).bind(2, mode(locations)).bind(3, status).bind(4, n).bind(5, docs.size());
   u.bind(6, id).run();
 }
 
 int64_t upsert_key(Db& db, const char* table, const std::string& key, const std::string& dyad,
                    const std::function<void(Stmt&)>& bind_rest, const char* insert_sql) {
-  Stmt find(db, fmt::format("SELECT id FROM {} WHERE key = ?1", table));
+  Stmt& find = db.cached(fmt::format("SELECT id FROM {} WHERE key = ?1", table));
   find.bind(1, key);
-  if (find.step()) return find.i64(0);
-  Stmt ins(db, insert_sql);
+  if (find.step()) {
+    const int64_t id = find.i64(0);
+    find.reset();
+    return id;
+  }
+  Stmt& ins = db.cached(insert_sql);
   ins.bind(1, key);
   if (dyad.empty()) ins.bind_null(2);
   else ins.bind(2, dyad);
@@ -624,11 +642,13 @@ Store::Added Store::add_document(const Document& doc, const std::string& dyad_hi
   const std::string hash = content_hash(doc);
   const std::string now = now_utc();
   {
-    Stmt find(db, "SELECT id FROM documents WHERE hash = ?1");
+    Stmt& find = db.cached("SELECT id FROM documents WHERE hash = ?1");
     find.bind(1, hash);
     if (find.step()) {
-      Stmt copy(db, "INSERT OR IGNORE INTO copies(doc, origin, url, seen_at) VALUES (?1, ?2, ?3, ?4)");
-      copy.bind(1, find.i64(0)).bind(2, doc.origin);
+      const int64_t existing = find.i64(0);
+      find.reset();
+      Stmt& copy = db.cached("INSERT OR IGNORE INTO copies(doc, origin, url, seen_at) VALUES (?1, ?2, ?3, ?4)");
+      copy.bind(1, existing).bind(2, doc.origin);
       if (doc.meta.url.empty()) copy.bind_null(3);
       else copy.bind(3, doc.meta.url);
       copy.bind(4, now).run();
@@ -644,7 +664,7 @@ Store::Added Store::add_document(const Document& doc, const std::string& dyad_hi
     title = doc.meta.title;
   auto nonempty = [](const std::string& s) { return s.empty() ? std::optional<std::string>() : std::optional(s); };
 
-  Stmt ins(db,
+  Stmt& ins = db.cached(
            "INSERT INTO documents(hash, doc_id, origin, url, site, title, title_line, published, published_precision, "
            "dyad, line_count, replaced_bytes, ingested_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
   ins.bind(1, hash).bind(2, doc.id).bind(3, doc.origin).bind(4, nonempty(doc.meta.url));
@@ -656,7 +676,7 @@ Store::Added Store::add_document(const Document& doc, const std::string& dyad_hi
   ins.bind(10, nonempty(dyad)).bind(11, doc.lines.size()).bind(12, doc.replaced_bytes).bind(13, now).run();
   const int64_t id = db.last_id();
   {
-    Stmt copy(db, "INSERT INTO copies(doc, origin, url, seen_at) VALUES (?1, ?2, ?3, ?4)");
+    Stmt& copy = db.cached("INSERT INTO copies(doc, origin, url, seen_at) VALUES (?1, ?2, ?3, ?4)");
     copy.bind(1, id).bind(2, doc.origin).bind(3, nonempty(doc.meta.url)).bind(4, now).run();
   }
 
@@ -664,8 +684,8 @@ Store::Added Store::add_document(const Document& doc, const std::string& dyad_hi
   // none was found), without marks so that 'hoa binh' finds 'hòa bình'.
   bool has_content = false;
   for (size_t i = 0; i < doc.is_content.size() && i < doc.lines.size(); ++i) has_content = has_content || doc.is_content[i];
-  Stmt line(db, "INSERT INTO lines(doc, n, kind, indexed, text) VALUES (?1, ?2, ?3, ?4, ?5)");
-  Stmt fts(db, "INSERT INTO lines_fts(rowid, text) VALUES (?1, ?2)");
+  Stmt& line = db.cached("INSERT INTO lines(doc, n, kind, indexed, text) VALUES (?1, ?2, ?3, ?4, ?5)");
+  Stmt& fts = db.cached("INSERT INTO lines_fts(rowid, text) VALUES (?1, ?2)");
   for (size_t i = 0; i < doc.lines.size(); ++i) {
     const bool article = i < doc.is_content.size() && doc.is_content[i];
     const bool teaser = i < doc.is_teaser.size() && doc.is_teaser[i];
@@ -679,7 +699,7 @@ Store::Added Store::add_document(const Document& doc, const std::string& dyad_hi
   // Events: stored as mentions, then every block they fall in is merged again.
   std::set<std::string> blocks;
   {
-    Stmt m(db,
+    Stmt& m = db.cached(
            "INSERT INTO event_mentions(doc, idx, block, date_start, date_end, precision, cameo, actor1_country, "
            "actor1_person, actor1_role, actor2_country, actor2_person, actor2_role, mechanism, session, location, "
            "status, line, span_begin, span_end, rule, person1_key, person2_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
@@ -706,7 +726,7 @@ Store::Added Store::add_document(const Document& doc, const std::string& dyad_hi
 
   std::set<std::string> keys;
   {
-    Stmt m(db,
+    Stmt& m = db.cached(
            "INSERT INTO figure_mentions(doc, idx, key, indicator, value, unit, measure, approx, period_start, "
            "period_end, from_country, to_country, line, span_begin, span_end, rule) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
            "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
@@ -724,7 +744,7 @@ Store::Added Store::add_document(const Document& doc, const std::string& dyad_hi
 
   {
     std::set<int64_t> touched;
-    Stmt m(db,
+    Stmt& m = db.cached(
            "INSERT INTO agreement_mentions(agreement, doc, idx, name, kind, period_start, period_end, line, span_begin, "
            "span_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
     for (size_t i = 0; i < r.agreements.size(); ++i) {
@@ -742,7 +762,7 @@ Store::Added Store::add_document(const Document& doc, const std::string& dyad_hi
   }
   {
     std::set<int64_t> touched;
-    Stmt m(db,
+    Stmt& m = db.cached(
            "INSERT INTO project_mentions(project, doc, idx, name, location, status, line, span_begin, span_end) "
            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
     for (size_t i = 0; i < r.projects.size(); ++i) {
