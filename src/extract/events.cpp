@@ -98,9 +98,24 @@ std::vector<Group> actor_groups(const SentenceView& s) {
     }
   }
   close();
-  // An office with no country and no person stays Vietnamese only when the
-  // article is written from Vietnam's side: decided later by the caller.
-  return out;
+  // Apposition: 'Phan Văn Giang, Ủy viên Bộ Chính trị, Bộ trưởng Bộ Quốc phòng
+  // Việt Nam đã hội đàm': the titles after a name are that person's.
+  std::vector<Group> merged;
+  for (Group& g : out) {
+    if (!merged.empty()) {
+      Group& p = merged.back();
+      const bool office_only = !g.actor.person && !g.plural && !g.bare_country;
+      if (p.actor.person && office_only && g.b >= p.e && g.b - p.e <= 48 && has_char_between(s, p.e, g.b, ',') &&
+          !has_char_between(s, p.e, g.b, ';')) {
+        p.e = g.e;
+        if (!p.actor.country && g.actor.country) p.actor.country = g.actor.country;
+        if (!p.actor.role && g.actor.role) p.actor.role = g.actor.role;
+        continue;
+      }
+    }
+    merged.push_back(std::move(g));
+  }
+  return merged;
 }
 
 bool is_visit(const Ann& t) { return t.label == "visit"; }
