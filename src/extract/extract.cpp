@@ -186,31 +186,17 @@ std::vector<SentenceView> Extractor::annotate(const Document& doc, DocContext& c
     bool ahead = false;
     for (const Ann& a : sv.anns)
       if (a.type == AnnType::Cue && a.label == "planned") ahead = true;
-    if (ctx.ref.valid()) {
-      for (const resolve::DateMention& d : resolve::find_dates(sv.text, ctx.ref, ahead)) {
-        Ann a{};
-        a.type = AnnType::Date;
-        a.b = d.begin;
-        a.e = d.end;
-        a.range = d.range;
-        a.period = d.is_period;
-        a.open_end = d.open_end;
-        sv.anns.push_back(std::move(a));
-      }
-    } else {
-      // Without a page date only absolute dates resolve: use a reference far ahead.
-      resolve::RefDate far{9999, 12, 31};
-      for (const resolve::DateMention& d : resolve::find_dates(sv.text, far, false)) {
-        if (d.range.start.rfind("9999", 0) == 0) continue;
-        Ann a{};
-        a.type = AnnType::Date;
-        a.b = d.begin;
-        a.e = d.end;
-        a.range = d.range;
-        a.period = d.is_period;
-        a.open_end = d.open_end;
-        sv.anns.push_back(std::move(a));
-      }
+    // Without a page date only dates that carry their own year resolve.
+    const resolve::RefDate ref = ctx.ref.valid() ? ctx.ref : resolve::RefDate{};
+    for (const resolve::DateMention& d : resolve::find_dates(sv.text, ref, ahead && ctx.ref.valid())) {
+      Ann a{};
+      a.type = AnnType::Date;
+      a.b = d.begin;
+      a.e = d.end;
+      a.range = d.range;
+      a.period = d.is_period;
+      a.open_end = d.open_end;
+      sv.anns.push_back(std::move(a));
     }
     for (const resolve::Quantity& q : resolve::find_quantities(sv.text)) {
       Ann a{};
