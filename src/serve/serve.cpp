@@ -121,8 +121,25 @@ std::string content_type(const std::string& path) {
   return "application/octet-stream";
 }
 
+// Country names for the page (lexicon/countries.tsv: code, alpha2, name, name_en, ...).
+std::map<std::string, std::string> country_names(const std::string& lexicon_dir) {
+  std::map<std::string, std::string> out;
+  std::ifstream in(lexicon_dir + "/countries.tsv");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> f;
+    std::stringstream ss(line);
+    std::string cell;
+    while (std::getline(ss, cell, '\t')) f.push_back(cell);
+    if (f.size() >= 3 && f[0].size() == 3) out[f[0]] = f[2];
+  }
+  return out;
+}
+
 struct Server::Impl {
   Options options;
+  std::map<std::string, std::string> names;
   std::unique_ptr<store::Store> db;
   mutable std::mutex mutex;  // one read-only connection, one query at a time
   httplib::Server http;
@@ -130,7 +147,9 @@ struct Server::Impl {
 
 Server::Server(Options options) : impl_(std::make_unique<Impl>()) {
   impl_->options = std::move(options);
-  auto cameo = merge::CameoTable::load(impl_->options.lexicon_dir.empty() ? "lexicon" : impl_->options.lexicon_dir);
+  const std::string lexicon = impl_->options.lexicon_dir.empty() ? "lexicon" : impl_->options.lexicon_dir;
+  auto cameo = merge::CameoTable::load(lexicon);
+  impl_->names = country_names(lexicon);
   impl_->db = store::Store::open(impl_->options.db, true, std::move(cameo));
 }
 
@@ -151,7 +170,16 @@ Response Server::api(const Request& r) const {
     bool truncated = false;
     if (path == "/api/dyads") {
       Params p(r.params, {});
-      return json_response(200, page(db.dyads(), store::Limits::kMax, 0, false));
+      ordered_json items = db.dyads();
+      for (auto& d : items) {
+        ordered_json names = ordered_json::array();
+        for (const auto& c : d["countries"]) {
+          auto it = impl_->names.find(c.get<std::string>());
+          names.push_back(it == impl_->names.end() ? c : ordered_json(it->second));
+        }
+        d["names"] = std::move(names);
+      }
+      return json_response(200, page(std::move(items), store::Limits::kMax, 0, false));
     }
     if (path == "/api/stats") {
       Params p(r.params, {});

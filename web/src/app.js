@@ -342,7 +342,8 @@ async function loadDyads() {
   const sel = clear($('dyad'));
   sel.append(h('option', { value: '' }, 'all pairs'));
   for (const d of page.items) {
-    sel.append(h('option', { value: d.dyad }, d.countries.join(' – ') + ' (' + d.events + ' events)'));
+    const label = (d.names || d.countries).join(' – ');
+    sel.append(h('option', { value: d.dyad }, label + ' · ' + d.dyad + ' (' + d.events + ' events)'));
   }
 }
 

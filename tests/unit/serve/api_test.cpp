@@ -175,6 +175,7 @@ TEST_F(ApiTest, FiguresSearchDocumentsDyads) {
   ASSERT_EQ(dyads["items"].size(), 1u);
   EXPECT_EQ(dyads["items"][0]["dyad"], "LAO-VNM");
   EXPECT_EQ(dyads["items"][0]["events"], 30);
+  EXPECT_EQ(dyads["items"][0]["names"], json::array({"Lào", "Việt Nam"})) << "names from lexicon/countries.tsv";
 }
 
 TEST_F(ApiTest, OverHttp) {
