@@ -80,7 +80,10 @@ constexpr const char* kSourceCols =
     "m.doc, d.doc_id, d.title, d.url, d.site, d.published, m.line, m.span_begin, m.span_end, l.text";
 constexpr const char* kSourceJoin =
     " JOIN documents d ON d.id = m.doc LEFT JOIN lines l ON l.doc = m.doc AND l.n = m.line ";
-constexpr const char* kSourceOrder = " ORDER BY coalesce(d.published, '~'), d.hash, m.idx";
+// Lists attach at most this many sources per item (the item's counts say
+// how many there are; the item's own endpoint gives them all).
+constexpr int64_t kListSources = 100;
+constexpr const char* kSourceOrder = " ORDER BY coalesce(d.published, '~'), d.hash, m.idx LIMIT ?9";
 
 ordered_json source_json(const Stmt& s) {
   ordered_json j;
@@ -134,10 +137,10 @@ ordered_json event_json(const Stmt& s, const merge::CameoTable& cameo) {
   return j;
 }
 
-ordered_json event_sources(const Db& db, int64_t event) {
+ordered_json event_sources(const Db& db, int64_t event, int64_t cap) {
   Stmt s(db, fmt::format("SELECT {}, m.cameo, m.date_start, m.date_end, m.status FROM event_mentions m{}WHERE m.event = ?1{}",
                          kSourceCols, kSourceJoin, kSourceOrder));
-  s.bind(1, event);
+  s.bind(1, event).bind(9, cap);
   ordered_json out = ordered_json::array();
   while (s.step()) {
     ordered_json j = source_json(s);
@@ -149,7 +152,7 @@ ordered_json event_sources(const Db& db, int64_t event) {
   return out;
 }
 
-ordered_json figure_values_json(const Db& db, int64_t figure) {
+ordered_json figure_values_json(const Db& db, int64_t figure, int64_t cap) {
   Stmt v(db, "SELECT grp, value, approx, mentions, documents FROM figure_values WHERE figure = ?1 ORDER BY grp");
   Stmt src(db, fmt::format("SELECT {}, m.value, m.approx FROM figure_mentions m{}WHERE m.figure = ?1 AND m.grp = ?2{}",
                            kSourceCols, kSourceJoin, kSourceOrder));
@@ -162,7 +165,7 @@ ordered_json figure_values_json(const Db& db, int64_t figure) {
     j["mentions"] = v.i64(3);
     j["documents"] = v.i64(4);
     ordered_json sources = ordered_json::array();
-    src.bind(1, figure).bind(2, v.i64(0));
+    src.bind(1, figure).bind(2, v.i64(0)).bind(9, cap);
     while (src.step()) {
       ordered_json s = source_json(src);
       s["value"] = src.f64(10);
@@ -249,7 +252,7 @@ ordered_json Store::events(const EventFilter& f, bool* truncated) const {
   s.bind(next, static_cast<int64_t>(limit + 1)).bind(next + 1, static_cast<int64_t>(f.offset));
   return collect(s, limit, truncated, [&](const Stmt& row) {
     ordered_json j = event_json(row, cameo_);
-    if (f.sources) j["sources"] = event_sources(impl_->db, row.i64(0));
+    if (f.sources) j["sources"] = event_sources(impl_->db, row.i64(0), kListSources);
     return j;
   });
 }
@@ -259,7 +262,7 @@ std::optional<ordered_json> Store::event(int64_t id) const {
   s.bind(1, id);
   if (!s.step()) return std::nullopt;
   ordered_json j = event_json(s, cameo_);
-  j["sources"] = event_sources(impl_->db, id);
+  j["sources"] = event_sources(impl_->db, id, -1);
   return j;
 }
 
@@ -304,7 +307,7 @@ ordered_json Store::figures(const FigureFilter& f, bool* truncated) const {
     j["conflict"] = r.i64(11) != 0;
     j["mentions"] = r.i64(12);
     j["documents"] = r.i64(13);
-    j["values"] = figure_values_json(impl_->db, r.i64(0));
+    j["values"] = figure_values_json(impl_->db, r.i64(0), f.all_sources ? -1 : kListSources);
     return j;
   });
 }
@@ -351,7 +354,7 @@ ordered_json Store::agreements(const ItemFilter& f, bool* truncated) const {
     j["mentions"] = r.i64(6);
     j["documents"] = r.i64(7);
     ordered_json sources = ordered_json::array();
-    src.bind(1, r.i64(0));
+    src.bind(1, r.i64(0)).bind(9, f.all_sources ? -1 : kListSources);
     while (src.step()) sources.push_back(source_json(src));
     src.reset();
     j["sources"] = std::move(sources);
@@ -384,7 +387,7 @@ ordered_json Store::projects(const ItemFilter& f, bool* truncated) const {
     j["mentions"] = r.i64(5);
     j["documents"] = r.i64(6);
     ordered_json sources = ordered_json::array();
-    src.bind(1, r.i64(0));
+    src.bind(1, r.i64(0)).bind(9, f.all_sources ? -1 : kListSources);
     while (src.step()) {
       ordered_json x = source_json(src);
       x["status"] = opt_json(src, 10);
@@ -634,7 +637,7 @@ void Store::export_jsonl(std::ostream& out) const {
     Stmt s(impl_->db, events_select() + " ORDER BY e.id");
     while (s.step()) {
       ordered_json j = event_json(s, cameo_);
-      j["sources"] = event_sources(impl_->db, s.i64(0));
+      j["sources"] = event_sources(impl_->db, s.i64(0), -1);
       dump("event", std::move(j));
     }
   }
@@ -642,10 +645,12 @@ void Store::export_jsonl(std::ostream& out) const {
   bool more = true;
   FigureFilter ff;
   ff.limit = Limits::kMax;
+  ff.all_sources = true;
   for (ff.offset = 0; more; ff.offset += ff.limit)
     for (auto& j : figures(ff, &more)) dump("figure", std::move(j));
   ItemFilter f;
   f.limit = Limits::kMax;
+  f.all_sources = true;
   more = true;
   for (f.offset = 0; more; f.offset += f.limit)
     for (auto& j : agreements(f, &more)) dump("agreement", std::move(j));

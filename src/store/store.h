@@ -42,7 +42,7 @@ struct EventFilter {
   std::string status;  // occurred | planned
   size_t limit = Limits::kDefault;
   size_t offset = 0;
-  bool sources = true;  // attach every source
+  bool sources = true;  // attach the sources (at most 100 per event; event(id) gives all)
 };
 
 struct FigureFilter {
@@ -53,6 +53,7 @@ struct FigureFilter {
   std::string from, to;  // periods overlapping
   size_t limit = Limits::kDefault;
   size_t offset = 0;
+  bool all_sources = false;  // else at most 100 sources per value
 };
 
 struct ItemFilter {
@@ -61,6 +62,7 @@ struct ItemFilter {
   std::string status;  // projects: completed | in_progress | planned
   size_t limit = Limits::kDefault;
   size_t offset = 0;
+  bool all_sources = false;  // else at most 100 sources per item
 };
 
 struct Counts {

@@ -273,6 +273,23 @@ TEST_F(StoreTest, EventFilters) {
   EXPECT_EQ(db->events(zero).size(), 3u) << "limits above the maximum are cut to it";
 }
 
+TEST_F(StoreTest, ListsBoundTheSourcesPerItem) {
+  auto db = open();
+  db->begin();
+  for (int i = 0; i < 130; ++i) {
+    Record r;
+    r.events.push_back(visit("KHM", "VNM", "2022-08-09", "2022-08-10", 2));
+    db->add(doc("copy" + std::to_string(i), {"Tin " + std::to_string(i), "Đoàn Campuchia thăm Việt Nam."}, r));
+  }
+  db->commit();
+  EventFilter f;
+  const auto list = db->events(f);
+  ASSERT_EQ(list.size(), 1u);
+  EXPECT_EQ(list[0]["mentions"], 130);
+  EXPECT_EQ(list[0]["sources"].size(), 100u) << "a list answer stays bounded";
+  EXPECT_EQ((*db->event(list[0]["id"].get<int64_t>()))["sources"].size(), 130u) << "the event itself gives them all";
+}
+
 TEST_F(StoreTest, AgreementsAndProjectsMerge) {
   auto db = open();
   Record r1, r2;
