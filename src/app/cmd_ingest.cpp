@@ -147,11 +147,8 @@ void setup(CLI::App& root, Context& ctx) {
           // Figures, agreements and projects without events: the pair of
           // countries the article is about tells whose they are.
           if (r.events.empty() && (!r.figures.empty() || !r.agreements.empty() || !r.projects.empty()) &&
-              pipeline.extractor()) {
-            extract::DocContext dc;
-            pipeline.extractor()->annotate(doc, dc);
-            if (!dc.dyad_a.empty() && !dc.dyad_b.empty() && dc.dyad_a != dc.dyad_b) hint = dc.dyad_a + "-" + dc.dyad_b;
-          }
+              r.countries.size() == 2 && r.countries[0] != r.countries[1])
+            hint = r.countries[0] + "-" + r.countries[1];
           if (db->add(doc, hint) == store::Store::Added::New) ++added;
           else ++duplicates;
           ++seen;

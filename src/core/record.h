@@ -78,6 +78,8 @@ struct Project {
 };
 
 struct Record {
+  // The pair of countries the article is about (its most named), when it has one.
+  std::vector<std::string> countries;
   std::vector<Event> events;
   std::vector<Figure> figures;
   std::vector<Agreement> agreements;

@@ -123,6 +123,7 @@ ordered_json to_json(const Document& doc) {
     for (const auto& it : items) arr.push_back(to_json(it));
     return arr;
   };
+  j["countries"] = doc.record.countries;
   j["events"] = list(doc.record.events);
   j["figures"] = list(doc.record.figures);
   j["agreements"] = list(doc.record.agreements);

@@ -247,6 +247,8 @@ std::vector<SentenceView> Extractor::annotate(const Document& doc, DocContext& c
 void Extractor::run(Document& doc) const {
   DocContext ctx;
   std::vector<SentenceView> sentences = annotate(doc, ctx);
+  doc.record.countries.clear();
+  if (!ctx.dyad_a.empty() && !ctx.dyad_b.empty()) doc.record.countries = {ctx.dyad_a, ctx.dyad_b};
   doc.record.events = find_events(sentences, ctx);
   doc.record.figures = find_figures(sentences, ctx);
   // An amount handed over in one action covers the day of that action.
