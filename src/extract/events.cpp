@@ -230,6 +230,15 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       const bool issued = t.type == AnnType::AgreementKind && t.code == "declaration" && cue_before(s, "issue", t.b, 2);
       if (t.type != AnnType::Action && !(t.type == AnnType::Mechanism && t.label == "meeting") && !issued) continue;
       if (t.label == "invite") continue;
+      // 'đã tiếp và hội đàm với B': receiving someone and holding talks with them is one meeting.
+      if (t.label == "host") {
+        bool conjoined = false;
+        for (const Ann& o : s.anns)
+          if (o.type == AnnType::Action && o.b > t.e && o.b - t.e <= 6 && o.label != "host" &&
+              s.text.substr(t.e, o.b - t.e).find("v\xC3\xA0") != std::string_view::npos)
+            conjoined = true;
+        if (conjoined) continue;
+      }
       // Aid and handovers need something handed over: money, goods, a work.
       if ((t.label == "aid" || t.label == "handover") && !has_object(s, t)) continue;
       const uint32_t cs = clause_start(s, t.b), ce = clause_end(s, t.e);
@@ -268,6 +277,8 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
         if (a.e <= t.b && a.b >= cs) date = &a;
         else if (a.b >= t.e && !after) after = &a;
       }
+      // 'thăm ... Việt Nam từ ngày 19-22/3': the visit's own days beat the day the sentence opens with.
+      if (is_visit(t) && after && after->range.precision == "day" && after->b - t.e <= 60) date = after;
       if (!date) date = after;
       // 'chuyến thăm' (the visit, as a noun) mostly refers back to the occasion:
       // it takes only a date that follows it closely ('chuyến thăm ... từ ngày 28-29/6').
@@ -344,6 +355,11 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       if (patient) ev.actor2 = patient->actor;
       if (is_visit(t) && dest) {
         const std::string dc = dest->type == AnnType::Country ? dest->code : dest->country;
+        // 'Bộ trưởng X thăm Việt Nam' with X unknown: the visitor comes from the other side.
+        if (agent && !agent->actor.person && !agent->actor.country && !agent->plural) {
+          const std::string o = other_of(ctx, dc);
+          if (!o.empty()) ev.actor1.country = o;
+        }
         if (!ev.actor2.country || (inviter && inviter->actor.country && *inviter->actor.country != dc)) {
           ev.actor2 = inviter && inviter->actor.country == std::optional<std::string>(dc) ? inviter->actor : Actor{};
           ev.actor2.country = dc;

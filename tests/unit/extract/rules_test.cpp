@@ -290,3 +290,21 @@ TEST(Agreements, TwoDocumentsJoinedByVaStayTwo) {
   EXPECT_EQ(a[0].name, "Bản ghi nhớ về hợp tác thương mại biên giới");
   EXPECT_EQ(a[1].name, "Kế hoạch hợp tác phòng chống ma túy");
 }
+
+TEST(Events, ReceivingAndHoldingTalksIsOneMeeting) {
+  S s("Chiều 20/3, Bộ trưởng Nguyễn Hồng Diên đã tiếp và hội đàm với Bộ trưởng Thương mại Campuchia.");
+  s.date("Chiều 20/3", "2024-03-20", "2024-03-20", "day");
+  s.office("Bộ trưởng", "Bộ trưởng Công Thương");
+  s.person("Nguyễn Hồng Diên", "Nguyễn Hồng Diên", "VNM", "Bộ trưởng Công Thương");
+  s.action("tiếp", "043", "host");
+  s.action("hội đàm", "040", "meet");
+  s.add(AnnType::Office, "Bộ trưởng Thương mại").role = "Bộ trưởng Thương mại";
+  s.country("Campuchia", "KHM");
+  std::vector<ex::SentenceView> v{s.done()};
+  auto ctx = ctx_at(2024, 3, 21);
+  ex::find_dyad(v, ctx);
+  auto ev = ex::find_events(v, ctx);
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].cameo, "040");
+  EXPECT_EQ(ev[0].actor2.country, "KHM");
+}
