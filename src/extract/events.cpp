@@ -259,6 +259,15 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       p.order = order++;
       Event& ev = p.ev;
       ev.cameo = t.type == AnnType::Mechanism ? std::string("040") : issued ? std::string("057") : t.code;
+      // Money handed over is economic aid (071); works and goods stay 070.
+      if ((t.label == "aid" || t.label == "handover") && ev.cameo.rfind("07", 0) == 0) {
+        for (const Ann& a : s.anns)
+          if (a.type == AnnType::Quantity && a.b >= t.e && a.b < clause_end(s, t.e) && a.unit.size() == 3 &&
+              a.unit[0] >= 'A' && a.unit[0] <= 'Z') {
+            ev.cameo = "071";
+            break;
+          }
+      }
       ev.line = s.line;
       ev.span = {s.offset + t.b, s.offset + t.e};
       ev.rule = t.type == AnnType::Mechanism ? "mechanism-session"
@@ -350,9 +359,22 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
           }
       }
       if (!patient && inviter) patient = inviter;
+      // 'hội đàm với lãnh đạo tỉnh Xiengkhouang', 'trao tặng tỉnh X ...': a place after the action is the other side.
+      const Ann* obj_place = nullptr;
+      if (!patient && !is_visit(t)) {
+        for (const Ann& a : s.anns) {
+          if (a.b < t.e || a.b > ce) continue;
+          if (a.type == AnnType::Action) break;
+          if ((a.type == AnnType::Place || a.type == AnnType::Country) && words_between(s, t.e, a.b) <= 8) {
+            obj_place = &a;
+            break;
+          }
+        }
+      }
 
       if (agent) ev.actor1 = agent->actor;
       if (patient) ev.actor2 = patient->actor;
+      else if (obj_place) ev.actor2.country = obj_place->type == AnnType::Country ? obj_place->code : obj_place->country;
       if (is_visit(t) && dest) {
         const std::string dc = dest->type == AnnType::Country ? dest->code : dest->country;
         // 'Bộ trưởng X thăm Việt Nam' with X unknown: the visitor comes from the other side.
@@ -409,10 +431,13 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
         const Ann* done = cue_before(s, "occurred", t.b, 400);
         if (!done || done->b < pl->b) ev.status = "planned";
       }
-      (void)ce;
       found.push_back(std::move(p));
     }
-    if (this_last) last_day = this_last;
+    // A later span that contains the day last named ('từ ngày 22-24/7' after 'Ngày 23/7')
+    // does not move 'cùng ngày' off that day.
+    if (this_last && !(last_day && last_day->start == last_day->end && this_last->start != this_last->end &&
+                       ranges_overlap(*last_day, *this_last)))
+      last_day = this_last;
   }
 
   // The occasion: the first dated visit, else the first dated session.

@@ -255,7 +255,7 @@ void Extractor::run(Document& doc) const {
   for (Figure& f : doc.record.figures) {
     if (f.rule != "figure:as-of-page" || (f.indicator != "aid" && f.indicator != "scholarships")) continue;
     for (const Event& e : doc.record.events)
-      if (e.line == f.line && e.cameo.rfind("07", 0) == 0 && e.date.precision == "day") {
+      if (e.line == f.line && e.date.precision == "day") {
         f.period_start = e.date.start;
         f.period_end = e.date.end;
         f.rule = "figure:action-day";

@@ -19,6 +19,10 @@ std::string indicator_of_noun(const SentenceView& s, const Ann& q) {
   // The noun was resolved from the text; indicator cues that overlap it tell what it counts.
   for (const Ann& a : s.anns)
     if (a.type == AnnType::Indicator && a.b >= q.b && a.b <= q.e + 2) return a.code;
+  // '767 dự án' in a sentence about investment ('nhà đầu tư', 'tổng vốn đầu tư').
+  if (q.noun == "dự án")
+    for (const Ann& a : s.anns)
+      if (a.type == AnnType::Indicator && a.code.rfind("investment_", 0) == 0) return "investment_projects";
   return {};
 }
 
@@ -38,12 +42,29 @@ Dir direction(const SentenceView& s, const Ann& q, const std::string& indicator,
   Dir d;
   if (indicator == "trade_turnover") return d;
   std::optional<std::string> giver, receiver, nationality;
+  // A transfer verb before the amount ('trao tặng', 'viện trợ', 'cung cấp cho'):
+  // who stands before it gives, who stands after it receives.
+  const Ann* verb = nullptr;
+  for (const Ann& a : s.anns)
+    if (a.type == AnnType::Action && (a.label == "handover" || a.label == "aid") && a.b >= cs && a.e <= q.b) verb = &a;
   for (const Ann& a : s.anns) {
     if (a.b < cs || a.e > ce) continue;
     std::string c;
     if (a.type == AnnType::Country) c = a.code;
     else if (a.type == AnnType::Place && !a.country.empty()) c = a.country;
+    else if (a.type == AnnType::Person && !a.country.empty() && verb) c = a.country;
     else continue;
+    if (verb && (indicator == "aid" || indicator == "scholarships")) {
+      if (a.e <= verb->b) {
+        if (!giver) giver = c;
+      } else if (a.b >= verb->e && a.b < q.b) {
+        if (!receiver) receiver = c;
+      } else if (cue_before(s, "to", a.b, 2) && !receiver) {
+        receiver = c;
+      }
+      continue;
+    }
+    if (a.type == AnnType::Person) continue;
     if (cue_before(s, "to", a.b, 2)) {
       if (!receiver) receiver = c;
     } else if (cue_before(s, "of", a.b, 2)) {
@@ -109,6 +130,8 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
         if (down && (!up || down->b > up->b)) f.value = -std::fabs(f.value);
       }
       if (f.unit != "count" && f.unit != "percent" && !is_money(f.unit)) continue;
+      // '370 triệu kíp (tương đương 520 triệu đồng)': one amount, the one stated first.
+      if (cue_before(s, "equivalent", q.b, 12)) continue;
       // Targets and intentions are not figures ('phấn đấu đưa kim ngạch lên 20 tỷ USD').
       if (const Ann* tg = cue_before(s, "target", q.b, q.b); tg && tg->b >= cs) continue;
       if (const Ann* in = cue_before(s, "wish", q.b, q.b); in && in->b >= cs) continue;
@@ -130,7 +153,19 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
       }
       const Figure* last_level = level_idx ? &out[*level_idx] : nullptr;
       if (f.measure == "change" && ind.empty() && last_level) ind = last_level->indicator;
+      if (ind.empty() && is_money(f.unit)) {  // '4 tỷ USD vốn ODA': the cue right after the amount
+        for (const Ann& a : s.anns)
+          if (a.type == AnnType::Indicator && a.b >= q.e && words_between(s, q.e, a.b) <= 1 && a.label != "count") {
+            ind = a.code;
+            break;
+          }
+      }
       if (ind.empty() && is_money(f.unit) && !prev_money_indicator.empty()) ind = prev_money_indicator;
+      if (ind.empty() && is_money(f.unit) && f.measure == "level") {  // 'trao tặng tỉnh X 370 triệu kíp'
+        for (const Ann& a : s.anns)
+          if (a.type == AnnType::Action && (a.label == "handover" || a.label == "aid") && a.b >= cs && a.e <= q.b)
+            ind = "aid";
+      }
       if (ind.empty()) continue;
       if (ind == "investment_projects" && f.unit != "count") continue;
       if ((ind == "scholarships" || ind == "students") && f.unit != "count") continue;
@@ -164,8 +199,9 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
         f.period_end = when->open_end ? (ctx.ref.valid() ? std::optional<std::string>(ref_iso(ctx.ref, "month"))
                                                          : std::nullopt)
                                       : std::optional<std::string>(when->range.end);
-      } else if (ctx.ref.valid()) {
-        f.period_start = f.period_end = ref_iso(ctx.ref, "month");
+      } else {
+        // As of the page (or of the action that hands it over, filled in later).
+        if (ctx.ref.valid()) f.period_start = f.period_end = ref_iso(ctx.ref, "month");
         f.rule = "figure:as-of-page";
       }
       // 'Ước tính 8 tháng năm 2024, kim ngạch ... đạt 1,3 tỷ USD': an estimate from the clause's start.
