@@ -308,3 +308,31 @@ TEST(Events, ReceivingAndHoldingTalksIsOneMeeting) {
   EXPECT_EQ(ev[0].cameo, "040");
   EXPECT_EQ(ev[0].actor2.country, "KHM");
 }
+
+TEST(Figures, AnAmountRestatedInAnotherCurrencyIsOneFigureOnTheDayItIsHandedOver) {
+  S s("Ngày 3/12, đoàn công tác đã trao tặng tỉnh Xiengkhouang 370 triệu kíp (tương đương 520 triệu đồng).");
+  s.date("Ngày 3/12", "2022-12-03", "2022-12-03", "day");
+  s.action("trao tặng", "070", "handover");
+  auto& pl = s.add(AnnType::Place, "Xiengkhouang");
+  pl.name = "Xiengkhuang";
+  pl.country = "LAO";
+  s.qty("370 triệu kíp", 370e6, "LAK");
+  s.cue("tương đương", "equivalent");
+  s.qty("520 triệu đồng", 520e6, "VND");
+  S t("Việt Nam và Lào là hai nước láng giềng.");
+  t.country("Việt Nam", "VNM");
+  t.country("Lào", "LAO");
+  std::vector<ex::SentenceView> v{s.done(), t.done()};
+  auto ctx = ctx_at(2022, 12, 5);
+  ex::find_dyad(v, ctx);
+  auto ev = ex::find_events(v, ctx);
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].cameo, "071");  // money: economic aid
+  EXPECT_EQ(ev[0].actor1.country, "VNM");
+  EXPECT_EQ(ev[0].actor2.country, "LAO");
+  auto f = ex::find_figures(v, ctx);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].indicator, "aid");
+  EXPECT_EQ(f[0].unit, "LAK");
+  EXPECT_EQ(f[0].period_start, "2022-12-03");  // the sentence's own day
+}
