@@ -226,6 +226,8 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       if ((a.type == AnnType::Cue || a.type == AnnType::Action) && a.label == "invite") invite = &a;
     const bool occasion_ref = line_refers_to_occasion(sentences, s);
 
+    const Group* prev_agent = nullptr;  // the actor of the sentence's last action
+    uint32_t prev_action_end = 0;
     for (const Ann& t : s.anns) {
       const bool issued = t.type == AnnType::AgreementKind && t.code == "declaration" && cue_before(s, "issue", t.b, 2);
       if (t.type != AnnType::Action && !(t.type == AnnType::Mechanism && t.label == "meeting") && !issued) continue;
@@ -325,6 +327,10 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
         if (g.bare_country && agent && !agent->bare_country) continue;  // 'đoàn ... Chính phủ Lào' after the agent
         agent = &g;
       }
+      // 'A sẽ hội kiến B, hội kiến C và gặp D': B is the first action's object;
+      // the later actions keep the first one's actor.
+      if (agent && prev_agent && prev_action_end && agent->b >= prev_action_end && prev_agent->e <= prev_action_end)
+        agent = prev_agent;
       // 'A và B hội đàm', 'A cùng B đồng chủ trì': the earlier of two joined groups acts.
       if (agent && is_mutual(t)) {
         for (const Group& g : groups) {
@@ -430,6 +436,10 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       if (const Ann* pl = cue_before(s, "planned", t.b, 400); pl && pl->b >= cs) {
         const Ann* done = cue_before(s, "occurred", t.b, 400);
         if (!done || done->b < pl->b) ev.status = "planned";
+      }
+      if (agent && t.type == AnnType::Action) {
+        prev_agent = agent;
+        prev_action_end = t.e;
       }
       found.push_back(std::move(p));
     }

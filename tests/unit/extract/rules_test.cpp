@@ -336,3 +336,27 @@ TEST(Figures, AnAmountRestatedInAnotherCurrencyIsOneFigureOnTheDayItIsHandedOver
   EXPECT_EQ(f[0].unit, "LAK");
   EXPECT_EQ(f[0].period_start, "2022-12-03");  // the sentence's own day
 }
+
+TEST(Events, ALaterActionInTheSentenceKeepsTheFirstActor) {
+  S s("Ngày 14/10, Thủ tướng Lý Cường sẽ hội kiến Tổng Bí thư Tô Lâm và hội kiến Chủ tịch Quốc hội Trần Thanh Mẫn.");
+  s.date("Ngày 14/10", "2024-10-14", "2024-10-14", "day");
+  s.person("Lý Cường", "Li Qiang", "CHN", "Thủ tướng");
+  s.cue("sẽ", "planned");
+  s.action("hội kiến", "040", "meet");
+  s.person("Tô Lâm", "Tô Lâm", "VNM", "Tổng Bí thư, Chủ tịch nước");
+  s.add(AnnType::Action, "hội kiến", 60);
+  s.v.anns.back().code = "040";
+  s.v.anns.back().label = "meet";
+  s.person("Trần Thanh Mẫn", "Trần Thanh Mẫn", "VNM", "Chủ tịch Quốc hội");
+  std::vector<ex::SentenceView> v{s.done()};
+  auto ctx = ctx_at(2024, 10, 13);
+  ex::find_dyad(v, ctx);
+  auto ev = ex::find_events(v, ctx);
+  ASSERT_EQ(ev.size(), 2u);
+  for (const auto& e : ev) {
+    EXPECT_EQ(e.actor1.person, "Li Qiang");
+    EXPECT_EQ(e.status, "planned");
+  }
+  EXPECT_EQ(ev[0].actor2.person, "Tô Lâm");
+  EXPECT_EQ(ev[1].actor2.person, "Trần Thanh Mẫn");
+}
