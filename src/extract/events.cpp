@@ -119,6 +119,13 @@ std::vector<Group> actor_groups(const SentenceView& s) {
 }
 
 bool is_visit(const Ann& t) { return t.label == "visit"; }
+
+// 'chuyến thăm': the visit named as a noun.
+bool starts_with_chuyen(std::string_view s) {
+  constexpr std::string_view kChuyen = "chuy\xe1\xba\xbfn";  // 'chuyến'
+  return s.size() >= kChuyen.size() && (s.substr(0, kChuyen.size()) == kChuyen ||
+                                        (s[0] == 'C' && s.substr(1, kChuyen.size() - 1) == kChuyen.substr(1)));
+}
 bool is_mutual(const Ann& t) {
   return t.label == "meet" || t.label == "session" || t.label == "sign" || t.label == "call" || t.label == "consult" ||
          t.label == "negotiate";
@@ -293,8 +300,16 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       if (!date) date = after;
       // 'chuyến thăm' (the visit, as a noun) mostly refers back to the occasion:
       // it takes only a date that follows it closely ('chuyến thăm ... từ ngày 28-29/6').
-      const bool noun_visit = is_visit(t) && s.text.substr(t.b, 6) == "chuy\xe1\xba\xbf";
-      if (noun_visit) date = after && after->b - t.e <= 80 && after->range.precision == "day" ? after : nullptr;
+      const bool noun_visit = is_visit(t) && starts_with_chuyen(s.text.substr(t.b));
+      if (noun_visit) {
+        // '(đã có) chuyến thăm ...' opening the sentence's statement keeps the sentence's day;
+        // after another action ('hội kiến ... trước khi kết thúc chuyến thăm') it only refers back.
+        bool after_other = false;
+        for (const Ann& a : s.anns)
+          if (a.type == AnnType::Action && a.e <= t.b && a.b >= cs) after_other = true;
+        const Ann* close_after = after && after->b - t.e <= 80 && after->range.precision == "day" ? after : nullptr;
+        date = close_after ? close_after : after_other ? nullptr : (date && date->e <= t.b ? date : nullptr);
+      }
       if (date) {
         ev.date = date->range;
         p.has_own_date = true;
@@ -349,7 +364,7 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       }
       if (!agent || is_visit(t) || t.type == AnnType::Mechanism) {
         // 'chuyến thăm Việt Nam của Thủ tướng Lào ...': the actor comes after 'của'.
-        if (!agent || (t.e <= s.text.size() && s.text.substr(t.b, 6) == "chuy\xe1\xba\xbf")) {
+        if (!agent || starts_with_chuyen(s.text.substr(t.b))) {
           for (const Group& g : groups)
             if (g.b >= t.e && !g.bare_country && (!dest || g.b != dest->b)) {
               agent = &g;
