@@ -325,6 +325,18 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       }
       p.occasion_ref = (occasion_ref || is_visit(t)) && t.type != AnnType::Mechanism;
 
+      // 'chào xã giao Thủ tướng X': a visit paid to a person is a meeting with them.
+      bool call_on_person = false;
+      if (is_visit(t) && !starts_with_chuyen(s.text.substr(t.b))) {
+        for (const Group& g : groups)
+          if (g.b >= t.e) {
+            call_on_person = !g.bare_country && !g.plural && words_between(s, t.e, g.b) <= 1;
+            break;
+          }
+        if (call_on_person) ev.cameo = "040";
+      }
+      const bool visit = is_visit(t) && !call_on_person;
+
       // Actors.
       const Group* agent = nullptr;
       const Group* patient = nullptr;
@@ -362,7 +374,7 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
         if ((a.type == AnnType::Country || a.type == AnnType::Place) && words_between(s, t.e, a.b) <= 3) dest = &a;
         break;
       }
-      if (!agent || is_visit(t) || t.type == AnnType::Mechanism) {
+      if (!agent || visit || t.type == AnnType::Mechanism) {
         // 'chuyến thăm Việt Nam của Thủ tướng Lào ...': the actor comes after 'của'.
         if (!agent || starts_with_chuyen(s.text.substr(t.b))) {
           for (const Group& g : groups)
@@ -374,15 +386,15 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       }
       if (!patient) {
         for (const Group& g : groups)
-          if (g.b >= t.e && &g != agent && !(dest && g.b == dest->b && is_visit(t))) {
-            if (!is_visit(t)) patient = &g;
+          if (g.b >= t.e && &g != agent && !(dest && g.b == dest->b && visit)) {
+            if (!visit) patient = &g;
             break;
           }
       }
       if (!patient && inviter) patient = inviter;
       // 'hội đàm với lãnh đạo tỉnh Xiengkhouang', 'trao tặng tỉnh X ...': a place after the action is the other side.
       const Ann* obj_place = nullptr;
-      if (!patient && !is_visit(t)) {
+      if (!patient && !visit) {
         for (const Ann& a : s.anns) {
           if (a.b < t.e || a.b > ce) continue;
           if (a.type == AnnType::Action) break;
@@ -396,7 +408,7 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       if (agent) ev.actor1 = agent->actor;
       if (patient) ev.actor2 = patient->actor;
       else if (obj_place) ev.actor2.country = obj_place->type == AnnType::Country ? obj_place->code : obj_place->country;
-      if (is_visit(t) && dest) {
+      if (visit && dest) {
         const std::string dc = dest->type == AnnType::Country ? dest->code : dest->country;
         // 'Bộ trưởng X thăm Việt Nam' with X unknown: the visitor comes from the other side.
         if (agent && !agent->actor.person && !agent->actor.country && !agent->plural) {
