@@ -253,8 +253,10 @@ std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, c
 
       uint32_t begin = kind.b;
       if (!kind.strong && proper > 0 && !toks.empty()) {
-        // 'trường có 12 ...', 'thị trường Nhật Bản': a number or a country is no name.
+        // 'trường có 12 ...', 'thị trường Nhật Bản': a weak kind names a work only
+        // when a capitalised name follows it at once, and not a number or a country.
         const Tok& first = toks.front();
+        if (first.kind != 'U') proper = 0;
         bool country = false;
         for (const Ann& a : s.anns)
           if (a.type == AnnType::Country && a.b == first.b) country = true;
@@ -263,10 +265,23 @@ std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, c
       if (proper == 0) {
         if (!kind.strong) continue;
         end = name_end(s, kind.b, 8);
-        // A bare kind ('bệnh viện', 'thủy điện') names no project.
-        if (words_between(s, kind.b, end) <= words_between(s, kind.b, kind.e)) continue;
+        const Ann* at = nullptr;
         for (const Ann& a : s.anns)  // 'trường ... tại tỉnh X': the place is the location, not the name
-          if (a.type == AnnType::Cue && a.label == "at" && a.b > kind.b && a.b < end) end = a.b - 1;
+          if (a.type == AnnType::Cue && a.label == "at" && a.b > kind.b && a.b < end) {
+            end = a.b - 1;
+            at = &a;
+            break;
+          }
+        if (words_between(s, kind.b, end) <= words_between(s, kind.b, kind.e)) {
+          // A bare kind names no project ('bệnh viện', 'trường học tại các tỉnh'), unless a
+          // named place follows: 'trường trung học phổ thông tại tỉnh Houaphan'.
+          const Ann* place = nullptr;
+          if (at)
+            for (const Ann& a : s.anns)
+              if (a.type == AnnType::Place && a.b > at->e && words_between(s, at->e, a.b) <= 1) place = &a;
+          if (!place) continue;
+          end = place->e;
+        }
       } else {
         // 'Dự án Phát triển cảng ...', 'tuyến đường cao tốc ...': the words that open the name.
         const std::string_view before = t.substr(0, kind.b);
