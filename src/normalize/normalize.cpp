@@ -36,6 +36,22 @@ size_t repair_utf8(std::string_view in, std::string& out) {
   return replaced;
 }
 
+bool is_valid_utf8(std::string_view in) {
+  const auto* s = reinterpret_cast<const uint8_t*>(in.data());
+  const auto n = static_cast<int32_t>(in.size());
+  int32_t i = 0;
+  while (i < n) {
+    if (s[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 bool decode(std::string_view bytes, Document& doc, std::string& error, const Limits& limits) {
@@ -64,7 +80,12 @@ bool decode(std::string_view bytes, Document& doc, std::string& error, const Lim
   }
 
   std::string repaired;
-  doc.replaced_bytes = repair_utf8(bytes, repaired);
+  // Most pages are valid UTF-8: check first, repair (copying) only when needed.
+  if (is_valid_utf8(bytes)) {
+    repaired.assign(bytes);
+  } else {
+    doc.replaced_bytes = repair_utf8(bytes, repaired);
+  }
   if (doc.replaced_bytes * 4 > bytes.size()) {
     error = fmt::format("not UTF-8 text ({} of {} bytes invalid)", doc.replaced_bytes, bytes.size());
     return false;
