@@ -53,7 +53,7 @@ std::vector<Group> actor_groups(const SentenceView& s) {
         if (!a.country.empty()) cur.actor.country = a.country;
         break;
       case AnnType::Country:
-        if (open && near && !cur.actor.person && !cur.bare_country) {
+        if (open && near && !cur.actor.person && !cur.bare_country && !cur.actor.country) {
           cur.actor.country = a.code;  // 'Thủ tướng (Chính phủ nước CHDCND) Lào'
           cur.e = a.e;
         } else {
@@ -149,6 +149,17 @@ bool near_page(const DocContext& ctx, const DateRange& r) {
   if (!ctx.ref.valid()) return true;
   const int pub = ctx.ref.year * 12 + (ctx.ref.month ? ctx.ref.month - 1 : 6);
   return month_index(r.end, true) >= pub - 2 && month_index(r.start, false) <= pub + 2;
+}
+
+// Nothing but ',' and 'và' between two spans ('hội kiến B, hội kiến C và gặp D').
+bool only_joins_between(const SentenceView& s, uint32_t b, uint32_t e) {
+  std::string_view gap = s.text.substr(b, e > b ? e - b : 0);
+  auto trim = [](std::string_view& g) {
+    while (!g.empty() && (g.front() == ' ' || g.front() == ',')) g.remove_prefix(1);
+    while (!g.empty() && (g.back() == ' ' || g.back() == ',')) g.remove_suffix(1);
+  };
+  trim(gap);
+  return gap.empty() || gap == "v\xC3\xA0";  // 'và'
 }
 
 // A sentence belongs to the occasion when it or another sentence of its
@@ -356,7 +367,8 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       }
       // 'A sẽ hội kiến B, hội kiến C và gặp D': B is the first action's object;
       // the later actions keep the first one's actor.
-      if (agent && prev_agent && prev_action_end && agent->b >= prev_action_end && prev_agent->e <= prev_action_end)
+      if (agent && prev_agent && prev_action_end && agent->b >= prev_action_end && prev_agent->e <= prev_action_end &&
+          only_joins_between(s, agent->e, t.b))
         agent = prev_agent;
       // 'A và B hội đàm', 'A cùng B đồng chủ trì': the earlier of two joined groups acts.
       if (agent && is_mutual(t)) {
