@@ -3,54 +3,62 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <array>
+#include <cstring>
+
 namespace mekong::recognize::detail {
 
-bool needs_key(std::string_view folded) {
-  // One pass: find("  ") would stop at every space.
-  const char* p = folded.data();
-  const char* const end = p + folded.size();
-  bool space = false;
-  for (; p < end; ++p) {
-    const char c = *p;
-    if (c == '-' || (c == ' ' && space)) return true;
-    space = c == ' ';
+namespace {
+
+// Index of the first "  " at or after `from` in s[0, n), or n. Branch-free
+// over fixed blocks so the compiler vectorises it: find("  ") would stop at
+// every single space.
+size_t find_double_space(const char* s, size_t from, size_t n) {
+  constexpr size_t kBlock = 32;
+  size_t i = from;
+  for (; i + kBlock < n; i += kBlock) {
+    unsigned hit = 0;
+    for (size_t j = 0; j < kBlock; ++j) hit |= static_cast<unsigned>(s[i + j] == ' ') & (s[i + j + 1] == ' ');
+    if (hit) break;
   }
-  return false;
+  for (; i + 1 < n; ++i)
+    if (s[i] == ' ' && s[i + 1] == ' ') return i;
+  return n;
+}
+
+}  // namespace
+
+bool needs_key(std::string_view folded) {
+  return std::memchr(folded.data(), '-', folded.size()) != nullptr ||
+         find_double_space(folded.data(), 0, folded.size()) != folded.size();
 }
 
 void build_key(std::string_view folded, std::string& key, std::vector<Jump>* jumps, bool trim) {
   if (jumps) jumps->clear();
   key.assign(folded);
+  char* const s = key.data();
+  const size_t n = key.size();
   // Dashes become spaces in place (same length)...
-  for (size_t at = key.find('-'); at != std::string::npos; at = key.find('-', at + 1)) key[at] = ' ';
-  // ...and only from the first double space on must bytes move.
-  size_t from = key.find("  ");
-  if (from != std::string::npos) {
-    char* const start = key.data();
-    char* out = start + from + 1;
-    const char* in = out;
-    const char* const end = start + key.size();
+  for (char* at = s; (at = static_cast<char*>(std::memchr(at, '-', static_cast<size_t>(s + n - at)))); ++at) *at = ' ';
+  // ...then each run of spaces keeps its first one: bytes move only from the
+  // first double space on, a stretch at a time.
+  size_t next = find_double_space(s, 0, n);
+  if (next != n) {
+    size_t out = next + 1;
+    size_t in = next + 1;
     uint32_t dropped = 0;
-    bool last_space = true;
-    for (; in < end; ++in) {
-      const char c = *in;
-      if (c == ' ') {
-        if (last_space) {
-          ++dropped;
-          if (jumps) {
-            const auto k = static_cast<uint32_t>(out - start);
-            if (!jumps->empty() && jumps->back().key_pos == k) jumps->back().dropped = dropped;
-            else jumps->push_back({k, dropped});
-          }
-          continue;
-        }
-        last_space = true;
-      } else {
-        last_space = false;
-      }
-      *out++ = c;
+    while (in < n) {
+      const size_t run = in;
+      while (in < n && s[in] == ' ') ++in;
+      dropped += static_cast<uint32_t>(in - run);
+      if (jumps) jumps->push_back({static_cast<uint32_t>(out), dropped});
+      next = find_double_space(s, in, n);
+      const size_t stop = next == n ? n : next + 1;
+      std::memmove(s + out, s + in, stop - in);
+      out += stop - in;
+      in = stop;
     }
-    key.resize(static_cast<size_t>(out - start));
+    key.resize(out);
   }
   if (trim) {
     while (!key.empty() && key.back() == ' ') key.pop_back();
@@ -62,9 +70,32 @@ void build_key(std::string_view folded, std::string& key, std::vector<Jump>* jum
 
 namespace {
 
+// ICU's answers for Latin and Vietnamese letters, looked up once: the
+// matcher asks at every match edge and every capitalised syllable.
+constexpr UChar32 kTableEnd = 0x2000;
+enum : uint8_t { kAlnum = 1, kUpper = 2 };
+
+const uint8_t* char_table() {
+  static const std::array<uint8_t, kTableEnd> table = [] {
+    std::array<uint8_t, kTableEnd> t{};
+    for (UChar32 c = 0; c < kTableEnd; ++c)
+      t[static_cast<size_t>(c)] = static_cast<uint8_t>(((u_isalnum(c) || u_getCombiningClass(c) > 0) ? kAlnum : 0) |
+                                  ((u_isupper(c) || u_istitle(c)) ? kUpper : 0));
+    return t;
+  }();
+  return table.data();
+}
+
 bool is_alnum(UChar32 c) {
   if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  if (c < kTableEnd) return c >= 0 && (char_table()[static_cast<size_t>(c)] & kAlnum);
   return u_isalnum(c) || u_getCombiningClass(c) > 0;
+}
+
+bool is_upper(UChar32 c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  if (c < kTableEnd) return c >= 0 && (char_table()[static_cast<size_t>(c)] & kUpper);
+  return u_isupper(c) || u_istitle(c);
 }
 
 }  // namespace
@@ -81,7 +112,7 @@ uint32_t caps_signature(std::string_view text) {
     const bool a = is_alnum(c);
     if (a && !in) {
       ++syllable;
-      if (syllable < 32 && (u_isupper(c) || u_istitle(c))) caps |= 1u << syllable;
+      if (syllable < 32 && is_upper(c)) caps |= 1u << syllable;
     }
     in = a;
   }
@@ -100,7 +131,7 @@ bool caps_satisfied(std::string_view text, uint32_t caps) {
     const bool a = is_alnum(c);
     if (a && !in) {
       ++syllable;
-      if (syllable < 32 && (caps >> syllable & 1u) && !(u_isupper(c) || u_istitle(c))) return false;
+      if (syllable < 32 && (caps >> syllable & 1u) && !is_upper(c)) return false;
     }
     in = a;
   }

@@ -27,6 +27,14 @@ struct Target {
   bool block;
 };
 
+// Per literal id, in one place so a hit touches one cache line.
+struct Literal {
+  uint32_t len;
+  uint32_t first_target;  // into Impl::targets
+  uint16_t targets;       // how many
+  uint8_t edges;          // bit 0: first char alnum, bit 1: last char alnum
+};
+
 struct Hit {
   uint32_t id;
   uint32_t end;  // in the key text
@@ -37,12 +45,6 @@ struct Candidate {
   uint32_t begin, end;  // original offsets
   uint32_t target;
 };
-
-int on_match(unsigned int id, unsigned long long /*from*/, unsigned long long to, unsigned int /*flags*/,
-             void* ctx) {
-  static_cast<std::vector<Hit>*>(ctx)->push_back({id, static_cast<uint32_t>(to)});
-  return 0;
-}
 
 bool is_dash(UChar32 c) {
   return c == '-' || c == 0x2010 || c == 0x2011 || c == 0x2012 || c == 0x2013 || c == 0x2014 || c == 0x2212;
@@ -84,6 +86,8 @@ struct Buffers {
   std::vector<detail::Jump> jumps;
   std::vector<Hit> hits;
   std::vector<Candidate> candidates;
+  std::vector<uint32_t> chosen;  // candidate indexes
+  std::vector<uint8_t> paired;
 };
 
 }  // namespace
@@ -91,13 +95,6 @@ struct Buffers {
 struct Matcher::Impl {
   hs_database_t* db = nullptr;
   hs_scratch_t* proto = nullptr;
-  // Per literal id, in one place so a hit touches one cache line.
-  struct Literal {
-    uint32_t len;
-    uint32_t first_target;  // into targets
-    uint16_t targets;       // how many
-    uint8_t edges;          // bit 0: first char alnum, bit 1: last char alnum
-  };
   std::vector<Literal> literals;
   std::vector<Target> targets;
 
@@ -125,6 +122,29 @@ struct Matcher::Impl {
   }
 };
 
+namespace {
+
+struct ScanContext {
+  const Literal* literals;
+  std::string_view key;
+  std::vector<Hit>* hits;
+};
+
+// Whole syllables only: no letter or digit right outside the match. Checked
+// here so that only real candidates are stored.
+int on_match(unsigned int id, unsigned long long /*from*/, unsigned long long to, unsigned int /*flags*/,
+             void* p) {
+  const auto& ctx = *static_cast<const ScanContext*>(p);
+  const Literal& lit = ctx.literals[id];
+  const auto end = static_cast<uint32_t>(to);
+  if ((lit.edges & 1) && detail::alnum_before(ctx.key, end - lit.len)) return 0;
+  if ((lit.edges & 2) && detail::alnum_at(ctx.key, end)) return 0;
+  ctx.hits->push_back({id, end});
+  return 0;
+}
+
+}  // namespace
+
 Matcher::Matcher(std::shared_ptr<const Lexicon> lexicon) : lexicon_(std::move(lexicon)), impl_(new Impl()) {
   const auto& patterns = lexicon_->patterns();
   // One literal per distinct key; a key may name several entries of several kinds.
@@ -145,7 +165,7 @@ Matcher::Matcher(std::shared_ptr<const Lexicon> lexicon) : lexicon_(std::move(le
     lens.push_back(key.size());
     ids.push_back(id);
     flags.push_back(0);
-    Impl::Literal lit;
+    Literal lit;
     lit.len = static_cast<uint32_t>(key.size());
     lit.edges = static_cast<uint8_t>((detail::alnum_at(key, 0) ? 1 : 0) | (detail::alnum_before(key, key.size()) ? 2 : 0));
     lit.first_target = static_cast<uint32_t>(impl_->targets.size());
@@ -204,20 +224,17 @@ void Matcher::scan(std::string_view text, const normalize::Folded* folded, std::
     key = buf.key;
   }
   buf.hits.clear();
+  ScanContext ctx{impl_->literals.data(), key, &buf.hits};
   const hs_error_t rc =
-      hs_scan(impl_->db, key.data(), static_cast<unsigned>(key.size()), 0, impl_->scratch(), on_match, &buf.hits);
+      hs_scan(impl_->db, key.data(), static_cast<unsigned>(key.size()), 0, impl_->scratch(), on_match, &ctx);
   if (rc != HS_SUCCESS) throw std::runtime_error("hyperscan: scan failed");
 
   const auto& to_orig = folded->to_orig;
   auto orig = [&](uint32_t key_pos) { return to_orig[detail::to_folded(buf.jumps, key_pos)]; };
   buf.candidates.clear();
   for (const Hit& h : buf.hits) {
-    const Impl::Literal& lit = impl_->literals[h.id];
-    const uint32_t kb = h.end - lit.len;
-    // Whole syllables only: no letter or digit right outside the match.
-    if ((lit.edges & 1) && detail::alnum_before(key, kb)) continue;
-    if ((lit.edges & 2) && detail::alnum_at(key, h.end)) continue;
-    const uint32_t b = orig(kb);
+    const Literal& lit = impl_->literals[h.id];
+    const uint32_t b = orig(h.end - lit.len);
     const uint32_t e = orig(h.end);
     for (uint32_t t = lit.first_target; t < lit.first_target + lit.targets; ++t) {
       const Target& target = impl_->targets[t];
@@ -241,7 +258,7 @@ void Matcher::scan(std::string_view text, const normalize::Folded* folded, std::
   }
 
   // Leftmost-longest; equal spans (one phrase, several kinds) all kept.
-  thread_local std::vector<uint32_t> chosen;  // candidate indexes
+  auto& chosen = buf.chosen;
   chosen.clear();
   uint32_t cursor = 0;
   for (size_t i = 0; i < buf.candidates.size(); ++i) {
@@ -256,7 +273,7 @@ void Matcher::scan(std::string_view text, const normalize::Folded* folded, std::
   }
 
   // Countries joined by a dash name a pair ('Việt - Lào', 'Lào - Việt Nam').
-  thread_local std::vector<uint8_t> paired;
+  auto& paired = buf.paired;
   paired.assign(chosen.size(), 0);
   size_t prev = SIZE_MAX;
   for (size_t k = 0; k < chosen.size(); ++k) {
