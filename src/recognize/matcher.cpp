@@ -35,11 +35,6 @@ struct Literal {
   uint8_t edges;          // bit 0: first char alnum, bit 1: last char alnum
 };
 
-struct Hit {
-  uint32_t id;
-  uint32_t end;  // in the key text
-};
-
 // A candidate before selection; `target` indexes Impl::targets.
 struct Candidate {
   uint32_t begin, end;  // original offsets
@@ -84,7 +79,6 @@ struct Buffers {
   normalize::Folded folded;
   std::string key;
   std::vector<detail::Jump> jumps;
-  std::vector<Hit> hits;
   std::vector<Candidate> candidates;
   std::vector<uint32_t> chosen;  // candidate indexes
   std::vector<uint8_t> paired;
@@ -126,21 +120,49 @@ namespace {
 
 struct ScanContext {
   const Literal* literals;
+  const Target* targets;
   std::string_view key;
-  std::vector<Hit>* hits;
+  std::string_view text;
+  const uint32_t* to_orig;
+  const std::vector<detail::Jump>* jumps;
+  std::vector<Candidate>* candidates;
 };
 
-// Whole syllables only: no letter or digit right outside the match. Checked
-// here so that only real candidates are stored.
+// Everything per hit happens here, while its literal is in cache: syllable
+// boundaries on the key, the map to original offsets, capitals per target.
 int on_match(unsigned int id, unsigned long long /*from*/, unsigned long long to, unsigned int /*flags*/,
              void* p) {
   const auto& ctx = *static_cast<const ScanContext*>(p);
   const Literal& lit = ctx.literals[id];
   const auto end = static_cast<uint32_t>(to);
-  if ((lit.edges & 1) && detail::alnum_before(ctx.key, end - lit.len)) return 0;
+  const uint32_t kb = end - lit.len;
+  // Whole syllables only: no letter or digit right outside the match.
+  if ((lit.edges & 1) && detail::alnum_before(ctx.key, kb)) return 0;
   if ((lit.edges & 2) && detail::alnum_at(ctx.key, end)) return 0;
-  ctx.hits->push_back({id, end});
+  const uint32_t b = ctx.to_orig[detail::to_folded(*ctx.jumps, kb)];
+  const uint32_t e = ctx.to_orig[detail::to_folded(*ctx.jumps, end)];
+  for (uint32_t t = lit.first_target; t < lit.first_target + lit.targets; ++t) {
+    const uint32_t caps = ctx.targets[t].caps;
+    if (caps && !detail::caps_satisfied(ctx.text.substr(b, e - b), caps)) continue;
+    ctx.candidates->push_back({b, e, t});
+  }
   return 0;
+}
+
+// Begin ascending, longest first, then target. Hits arrive by end, so the
+// few candidates of a line are nearly in this order: insertion sort.
+void sort_candidates(std::vector<Candidate>& v) {
+  auto before = [](const Candidate& x, const Candidate& y) {
+    if (x.begin != y.begin) return x.begin < y.begin;
+    if (x.end != y.end) return x.end > y.end;
+    return x.target < y.target;
+  };
+  for (size_t i = 1; i < v.size(); ++i) {
+    const Candidate c = v[i];
+    size_t j = i;
+    for (; j > 0 && before(c, v[j - 1]); --j) v[j] = v[j - 1];
+    v[j] = c;
+  }
 }
 
 }  // namespace
@@ -223,30 +245,14 @@ void Matcher::scan(std::string_view text, const normalize::Folded* folded, std::
     detail::build_key(folded->text, buf.key, &buf.jumps, false);
     key = buf.key;
   }
-  buf.hits.clear();
-  ScanContext ctx{impl_->literals.data(), key, &buf.hits};
-  const hs_error_t rc =
-      hs_scan(impl_->db, key.data(), static_cast<unsigned>(key.size()), 0, impl_->scratch(), on_match, &ctx);
-  if (rc != HS_SUCCESS) throw std::runtime_error("hyperscan: scan failed");
-
-  const auto& to_orig = folded->to_orig;
-  auto orig = [&](uint32_t key_pos) { return to_orig[detail::to_folded(buf.jumps, key_pos)]; };
   buf.candidates.clear();
-  for (const Hit& h : buf.hits) {
-    const Literal& lit = impl_->literals[h.id];
-    const uint32_t b = orig(h.end - lit.len);
-    const uint32_t e = orig(h.end);
-    for (uint32_t t = lit.first_target; t < lit.first_target + lit.targets; ++t) {
-      const Target& target = impl_->targets[t];
-      if (target.caps && !detail::caps_satisfied(text.substr(b, e - b), target.caps)) continue;
-      buf.candidates.push_back({b, e, t});
-    }
-  }
-  std::sort(buf.candidates.begin(), buf.candidates.end(), [](const Candidate& x, const Candidate& y) {
-    if (x.begin != y.begin) return x.begin < y.begin;
-    if (x.end != y.end) return x.end > y.end;
-    return x.target < y.target;
-  });
+  const ScanContext ctx{impl_->literals.data(), impl_->targets.data(), key, text, folded->to_orig.data(),
+                        &buf.jumps, &buf.candidates};
+  const hs_error_t rc =
+      hs_scan(impl_->db, key.data(), static_cast<unsigned>(key.size()), 0, impl_->scratch(), on_match,
+              const_cast<ScanContext*>(&ctx));
+  if (rc != HS_SUCCESS) throw std::runtime_error("hyperscan: scan failed");
+  sort_candidates(buf.candidates);
 
   auto mention = [&](const Candidate& c) {
     const Target& t = impl_->targets[c.target];
