@@ -35,10 +35,18 @@ struct Literal {
   uint8_t edges;          // bit 0: first char alnum, bit 1: last char alnum
 };
 
-// A candidate before selection; `target` indexes Impl::targets.
-struct Candidate {
-  uint32_t begin, end;  // original offsets
+// A match at syllable boundaries, in key offsets. Distinct hits have
+// distinct spans (a span of the key spells one literal).
+struct Hit {
+  uint32_t begin, end;
+  uint32_t literal;
+};
+
+// A selected target (an index into Impl::targets), in original offsets.
+struct Choice {
+  uint32_t begin, end;
   uint32_t target;
+  bool paired;
 };
 
 bool is_dash(UChar32 c) {
@@ -79,9 +87,8 @@ struct Buffers {
   normalize::Folded folded;
   std::string key;
   std::vector<detail::Jump> jumps;
-  std::vector<Candidate> candidates;
-  std::vector<uint32_t> chosen;  // candidate indexes
-  std::vector<uint8_t> paired;
+  std::vector<Hit> hits;
+  std::vector<Choice> chosen;
 };
 
 }  // namespace
@@ -120,48 +127,34 @@ namespace {
 
 struct ScanContext {
   const Literal* literals;
-  const Target* targets;
   std::string_view key;
-  std::string_view text;
-  const uint32_t* to_orig;
-  const std::vector<detail::Jump>* jumps;
-  std::vector<Candidate>* candidates;
+  std::vector<Hit>* hits;
 };
 
-// Everything per hit happens here, while its literal is in cache: syllable
-// boundaries on the key, the map to original offsets, capitals per target.
+// Only the syllable-boundary test here: capitals and original offsets wait
+// until selection, which needs them only for hits not inside a longer one.
 int on_match(unsigned int id, unsigned long long /*from*/, unsigned long long to, unsigned int /*flags*/,
              void* p) {
   const auto& ctx = *static_cast<const ScanContext*>(p);
   const Literal& lit = ctx.literals[id];
   const auto end = static_cast<uint32_t>(to);
-  const uint32_t kb = end - lit.len;
+  const uint32_t begin = end - lit.len;
   // Whole syllables only: no letter or digit right outside the match.
-  if ((lit.edges & 1) && detail::alnum_before(ctx.key, kb)) return 0;
+  if ((lit.edges & 1) && detail::alnum_before(ctx.key, begin)) return 0;
   if ((lit.edges & 2) && detail::alnum_at(ctx.key, end)) return 0;
-  const uint32_t b = ctx.to_orig[detail::to_folded(*ctx.jumps, kb)];
-  const uint32_t e = ctx.to_orig[detail::to_folded(*ctx.jumps, end)];
-  for (uint32_t t = lit.first_target; t < lit.first_target + lit.targets; ++t) {
-    const uint32_t caps = ctx.targets[t].caps;
-    if (caps && !detail::caps_satisfied(ctx.text.substr(b, e - b), caps)) continue;
-    ctx.candidates->push_back({b, e, t});
-  }
+  ctx.hits->push_back({begin, end, id});
   return 0;
 }
 
-// Begin ascending, longest first, then target. Hits arrive by end, so the
-// few candidates of a line are nearly in this order: insertion sort.
-void sort_candidates(std::vector<Candidate>& v) {
-  auto before = [](const Candidate& x, const Candidate& y) {
-    if (x.begin != y.begin) return x.begin < y.begin;
-    if (x.end != y.end) return x.end > y.end;
-    return x.target < y.target;
-  };
+// Begin ascending, longest first. Hits arrive by end, so the few hits of a
+// line are nearly in this order: insertion sort.
+void sort_hits(std::vector<Hit>& v) {
+  auto before = [](const Hit& x, const Hit& y) { return x.begin != y.begin ? x.begin < y.begin : x.end > y.end; };
   for (size_t i = 1; i < v.size(); ++i) {
-    const Candidate c = v[i];
+    const Hit h = v[i];
     size_t j = i;
-    for (; j > 0 && before(c, v[j - 1]); --j) v[j] = v[j - 1];
-    v[j] = c;
+    for (; j > 0 && before(h, v[j - 1]); --j) v[j] = v[j - 1];
+    v[j] = h;
   }
 }
 
@@ -245,61 +238,65 @@ void Matcher::scan(std::string_view text, const normalize::Folded* folded, std::
     detail::build_key(folded->text, buf.key, &buf.jumps, false);
     key = buf.key;
   }
-  buf.candidates.clear();
-  const ScanContext ctx{impl_->literals.data(), impl_->targets.data(), key, text, folded->to_orig.data(),
-                        &buf.jumps, &buf.candidates};
+  buf.hits.clear();
+  const ScanContext ctx{impl_->literals.data(), key, &buf.hits};
   const hs_error_t rc =
       hs_scan(impl_->db, key.data(), static_cast<unsigned>(key.size()), 0, impl_->scratch(), on_match,
               const_cast<ScanContext*>(&ctx));
   if (rc != HS_SUCCESS) throw std::runtime_error("hyperscan: scan failed");
-  sort_candidates(buf.candidates);
+  sort_hits(buf.hits);
 
-  auto mention = [&](const Candidate& c) {
-    const Target& t = impl_->targets[c.target];
-    return Mention{t.kind, t.entry, c.begin, c.end, 0};
+  // The map from key to original offsets keeps order and never merges two
+  // character boundaries, so comparing key offsets is comparing spans.
+  const auto& to_orig = folded->to_orig;
+  auto orig = [&](uint32_t key_pos) { return to_orig[detail::to_folded(buf.jumps, key_pos)]; };
+  // Calls f(begin, end, target) for each target of `h` whose capitals the text keeps.
+  auto each_target = [&](const Hit& h, auto&& f) {
+    const Literal& lit = impl_->literals[h.literal];
+    const uint32_t b = orig(h.begin);
+    const uint32_t e = orig(h.end);
+    bool any = false;
+    for (uint32_t t = lit.first_target; t < lit.first_target + lit.targets; ++t) {
+      const uint32_t caps = impl_->targets[t].caps;
+      if (caps && !detail::caps_satisfied(text.substr(b, e - b), caps)) continue;
+      f(b, e, t);
+      any = true;
+    }
+    return any;
+  };
+  auto mention = [&](uint32_t b, uint32_t e, uint32_t target, uint8_t flags) {
+    const Target& t = impl_->targets[target];
+    return Mention{t.kind, t.entry, b, e, flags};
   };
   if (all) {
-    for (const Candidate& c : buf.candidates) out.push_back(mention(c));
+    for (const Hit& h : buf.hits)
+      each_target(h, [&](uint32_t b, uint32_t e, uint32_t t) { out.push_back(mention(b, e, t, 0)); });
     return;
   }
 
-  // Leftmost-longest; equal spans (one phrase, several kinds) all kept.
+  // Leftmost-longest; one phrase of several kinds gives one choice per kind.
   auto& chosen = buf.chosen;
   chosen.clear();
-  uint32_t cursor = 0;
-  for (size_t i = 0; i < buf.candidates.size(); ++i) {
-    const Candidate& c = buf.candidates[i];
-    if (c.begin < cursor) continue;
-    chosen.push_back(static_cast<uint32_t>(i));
-    for (size_t j = i + 1; j < buf.candidates.size() && buf.candidates[j].begin == c.begin &&
-                           buf.candidates[j].end == c.end;
-         ++j, ++i)
-      chosen.push_back(static_cast<uint32_t>(j));
-    cursor = c.end;
+  uint32_t cursor = 0;  // key offset
+  for (const Hit& h : buf.hits) {
+    if (h.begin < cursor) continue;
+    if (each_target(h, [&](uint32_t b, uint32_t e, uint32_t t) { chosen.push_back({b, e, t, false}); }))
+      cursor = h.end;
   }
 
   // Countries joined by a dash name a pair ('Việt - Lào', 'Lào - Việt Nam').
-  auto& paired = buf.paired;
-  paired.assign(chosen.size(), 0);
-  size_t prev = SIZE_MAX;
-  for (size_t k = 0; k < chosen.size(); ++k) {
-    const Candidate& c = buf.candidates[chosen[k]];
+  Choice* prev = nullptr;
+  for (Choice& c : chosen) {
     const Target& t = impl_->targets[c.target];
     if (t.block) continue;
     if (t.kind != Kind::Country) continue;  // anything between two countries fails the dash test anyway
-    if (prev != SIZE_MAX && dash_between(text, buf.candidates[chosen[prev]].end, c.begin)) {
-      paired[prev] = 1;
-      paired[k] = 1;
-    }
-    prev = k;
+    if (prev && dash_between(text, prev->end, c.begin)) prev->paired = c.paired = true;
+    prev = &c;
   }
-  for (size_t k = 0; k < chosen.size(); ++k) {
-    const Candidate& c = buf.candidates[chosen[k]];
+  for (const Choice& c : chosen) {
     const Target& t = impl_->targets[c.target];
-    if (t.block || (t.pair_only && !paired[k])) continue;
-    Mention m = mention(c);
-    if (paired[k]) m.flags |= kPair;
-    out.push_back(m);
+    if (t.block || (t.pair_only && !c.paired)) continue;
+    out.push_back(mention(c.begin, c.end, c.target, c.paired ? kPair : 0));
   }
 }
 
