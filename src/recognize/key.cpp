@@ -17,8 +17,9 @@ size_t find_double_space(const char* s, size_t from, size_t n) {
   constexpr size_t kBlock = 32;
   size_t i = from;
   for (; i + kBlock < n; i += kBlock) {
-    unsigned hit = 0;
-    for (size_t j = 0; j < kBlock; ++j) hit |= static_cast<unsigned>(s[i + j] == ' ') & (s[i + j + 1] == ' ');
+    unsigned char hit = 0;  // bytes, not ints: the compiler keeps 16 lanes per vector
+    for (size_t j = 0; j < kBlock; ++j)
+      hit |= static_cast<unsigned char>((s[i + j] == ' ') & (s[i + j + 1] == ' '));
     if (hit) break;
   }
   for (; i + 1 < n; ++i)
@@ -29,8 +30,20 @@ size_t find_double_space(const char* s, size_t from, size_t n) {
 }  // namespace
 
 bool needs_key(std::string_view folded) {
-  return std::memchr(folded.data(), '-', folded.size()) != nullptr ||
-         find_double_space(folded.data(), 0, folded.size()) != folded.size();
+  // Both tests in one pass, by blocks as in find_double_space.
+  const char* s = folded.data();
+  const size_t n = folded.size();
+  constexpr size_t kBlock = 32;
+  size_t i = 0;
+  for (; i + kBlock < n; i += kBlock) {
+    unsigned char hit = 0;
+    for (size_t j = 0; j < kBlock; ++j)
+      hit |= static_cast<unsigned char>((s[i + j] == '-') | ((s[i + j] == ' ') & (s[i + j + 1] == ' ')));
+    if (hit) return true;
+  }
+  for (; i < n; ++i)
+    if (s[i] == '-' || (s[i] == ' ' && i + 1 < n && s[i + 1] == ' ')) return true;
+  return false;
 }
 
 void build_key(std::string_view folded, std::string& key, std::vector<Jump>* jumps, bool trim) {
@@ -86,13 +99,13 @@ const uint8_t* char_table() {
   return table.data();
 }
 
-bool is_alnum(UChar32 c) {
-  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+inline bool is_alnum(UChar32 c) {
+  if (c < 0x80) return c >= 0 && ascii_alnum(static_cast<unsigned char>(c));
   if (c < kTableEnd) return c >= 0 && (char_table()[static_cast<size_t>(c)] & kAlnum);
   return u_isalnum(c) || u_getCombiningClass(c) > 0;
 }
 
-bool is_upper(UChar32 c) {
+inline bool is_upper(UChar32 c) {
   if (c < 0x80) return c >= 'A' && c <= 'Z';
   if (c < kTableEnd) return c >= 0 && (char_table()[static_cast<size_t>(c)] & kUpper);
   return u_isupper(c) || u_istitle(c);
@@ -131,16 +144,15 @@ bool caps_satisfied(std::string_view text, uint32_t caps) {
     const bool a = is_alnum(c);
     if (a && !in) {
       ++syllable;
-      if (syllable < 32 && (caps >> syllable & 1u) && !is_upper(c)) return false;
+      if ((caps >> syllable & 1u) && !is_upper(c)) return false;
+      if (syllable == 31 || (caps >> (syllable + 1)) == 0) return true;  // no capital left to check
     }
     in = a;
   }
   return true;
 }
 
-bool alnum_before(std::string_view s, size_t pos) {
-  if (pos == 0) return false;
-  if (static_cast<uint8_t>(s[pos - 1]) < 0x80) return is_alnum(static_cast<uint8_t>(s[pos - 1]));
+bool alnum_before_slow(std::string_view s, size_t pos) {
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
   auto i = static_cast<int32_t>(pos);
   UChar32 c;
@@ -148,9 +160,7 @@ bool alnum_before(std::string_view s, size_t pos) {
   return is_alnum(c);
 }
 
-bool alnum_at(std::string_view s, size_t pos) {
-  if (pos >= s.size()) return false;
-  if (static_cast<uint8_t>(s[pos]) < 0x80) return is_alnum(static_cast<uint8_t>(s[pos]));
+bool alnum_at_slow(std::string_view s, size_t pos) {
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
   auto i = static_cast<int32_t>(pos);
   UChar32 c;

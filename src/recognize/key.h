@@ -39,9 +39,26 @@ uint32_t caps_signature(std::string_view text);
 // Whether every syllable required upper case by `caps` is upper case in `text`.
 bool caps_satisfied(std::string_view text, uint32_t caps);
 
+inline bool ascii_alnum(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+// The non-ASCII cases of the two below.
+bool alnum_before_slow(std::string_view s, size_t pos);
+bool alnum_at_slow(std::string_view s, size_t pos);
+
 // Whether the code point ending just before `pos` (resp. starting at `pos`)
-// is a letter or digit: a match must not continue a syllable.
-bool alnum_before(std::string_view s, size_t pos);
-bool alnum_at(std::string_view s, size_t pos);
+// is a letter or digit: a match must not continue a syllable. Inline for
+// the usual ASCII neighbour (a space, a digit, punctuation).
+inline bool alnum_before(std::string_view s, size_t pos) {
+  if (pos == 0) return false;
+  const auto c = static_cast<unsigned char>(s[pos - 1]);
+  return c < 0x80 ? ascii_alnum(c) : alnum_before_slow(s, pos);
+}
+inline bool alnum_at(std::string_view s, size_t pos) {
+  if (pos >= s.size()) return false;
+  const auto c = static_cast<unsigned char>(s[pos]);
+  return c < 0x80 ? ascii_alnum(c) : alnum_at_slow(s, pos);
+}
 
 }  // namespace mekong::recognize::detail
