@@ -84,7 +84,7 @@ const Tables& tables() {
   return *t;
 }
 
-bool is_vowel(UChar32 b) {
+inline bool is_vowel(UChar32 b) {
   switch (b) {
     case 'a': case 0x0103: case 0x00E2: case 'e': case 0x00EA: case 'i': case 'o':
     case 0x00F4: case 0x01A1: case 'u': case 0x01B0: case 'y':
@@ -185,9 +185,12 @@ void fold(std::string_view in, Folded& out) {
         out.to_orig.push_back(where[i]);
         continue;
       }
-      const size_t before = out.text.size();
-      append_utf8(out.text, c);
-      for (size_t k = before; k < out.text.size(); ++k) out.to_orig.push_back(where[i]);
+      // Letters from the tables are valid scalar values: encode in place.
+      char buf[4];
+      int32_t len = 0;
+      U8_APPEND_UNSAFE(buf, len, c);
+      out.text.append(buf, static_cast<size_t>(len));
+      out.to_orig.insert(out.to_orig.end(), static_cast<size_t>(len), where[i]);
     }
     n = 0;
     tone = 0;
@@ -206,8 +209,12 @@ void fold(std::string_view in, Folded& out) {
       continue;
     }
     UChar32 c;
-    U8_NEXT(s, i, len, c);
-    if (c < 0) c = 0xFFFD;
+    if (s[i] < 0x80) {  // ASCII letter: no decoding
+      c = s[i++];
+    } else {
+      U8_NEXT(s, i, len, c);
+      if (c < 0) c = 0xFFFD;
+    }
     if (c < kTableEnd && tb.letter[static_cast<size_t>(c)].alpha) {
       const Letter& l = tb.letter[static_cast<size_t>(c)];
       if (n == 64) flush();
