@@ -39,7 +39,7 @@ std::vector<Group> actor_groups(const SentenceView& s) {
     switch (a.type) {
       case AnnType::Office:
         // A second office right after the first belongs to the same person ('Tổng Bí thư, Chủ tịch nước').
-        if (open && !cur.actor.person && near && words_between(s, cur.e, a.b) <= 1) {
+        if (open && cur.actor.role && !cur.actor.person && !cur.bare_country && near && words_between(s, cur.e, a.b) <= 1) {
           cur.actor.role = *cur.actor.role + ", " + a.role;
           cur.e = a.e;
           if (!a.country.empty()) cur.actor.country = a.country;

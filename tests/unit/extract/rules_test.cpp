@@ -360,3 +360,25 @@ TEST(Events, ALaterActionInTheSentenceKeepsTheFirstActor) {
   EXPECT_EQ(ev[0].actor2.person, "Tô Lâm");
   EXPECT_EQ(ev[1].actor2.person, "Trần Thanh Mẫn");
 }
+
+// A country named just before a title opens no office of its own: the title
+// starts a new actor (this once read the missing role of the country's group).
+TEST(Events, ATitleRightAfterACountryStartsItsOwnActor) {
+  S s("Ngày 5/3, tại Lào, Thủ tướng Phạm Minh Chính đã hội đàm với Thủ tướng Lào Sonexay Siphandone.");
+  s.date("Ngày 5/3", "2024-03-05", "2024-03-05", "day");
+  s.country("Lào", "LAO");
+  s.office("Thủ tướng", "Thủ tướng");
+  s.person("Phạm Minh Chính", "Phạm Minh Chính", "VNM", "Thủ tướng");
+  s.action("hội đàm", "040", "meet");
+  s.add(AnnType::Office, "Thủ tướng Lào").role = "Thủ tướng";
+  s.v.anns.back().country = "LAO";
+  s.person("Sonexay Siphandone", "Sonexay Siphandone", "LAO", "Thủ tướng");
+  std::vector<ex::SentenceView> v{s.done()};
+  auto ctx = ctx_at(2024, 3, 6);
+  ex::find_dyad(v, ctx);
+  auto ev = ex::find_events(v, ctx);
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].actor1.person, "Phạm Minh Chính");
+  EXPECT_EQ(ev[0].actor1.role, "Thủ tướng");
+  EXPECT_EQ(ev[0].actor2.country, "LAO");
+}
