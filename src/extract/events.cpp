@@ -326,9 +326,8 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
         p.has_own_date = true;
       } else if (t.type == AnnType::Mechanism) {
         continue;  // a mechanism named without a date of its own is no meeting to report
-      } else if (const Ann* sd = find_cue(s, "sameday", cs, t.b)) {
+      } else if (find_cue(s, "sameday", cs, t.b)) {
         // 'Chiều cùng ngày', 'Nhân dịp này', 'Kết thúc hội đàm': the day last named.
-        (void)sd;
         if (last_day) {
           ev.date = *last_day;
           p.has_own_date = true;

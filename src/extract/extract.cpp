@@ -17,6 +17,9 @@ struct Extractor::Impl {
   std::shared_ptr<const recognize::Lexicon> lex;
   std::unique_ptr<recognize::Matcher> matcher;
   segment::Abbreviations abbr;
+  // Per mechanism entry: its name opens with a word of a meeting
+  // ('Tham vấn chính trị ...', 'Hội nghị ...'; grammar.tsv label 'meeting').
+  std::vector<uint8_t> mechanism_meets;
 };
 
 Extractor::Extractor() : impl_(std::make_unique<Impl>()) {}
@@ -28,6 +31,16 @@ std::unique_ptr<Extractor> Extractor::create(const std::string& lexicon_dir, std
   if (!x->impl_->lex) return nullptr;
   x->impl_->matcher = std::make_unique<recognize::Matcher>(*x->impl_->lex);
   x->impl_->abbr = segment::Abbreviations::load(lexicon_dir);
+  const recognize::Lexicon& lex = *x->impl_->lex;
+  std::vector<std::string> heads;
+  for (const auto& c : lex.cues())
+    if (c.label == "meeting") heads.push_back(normalize::fold(c.phrase));
+  for (const auto& m : lex.mechanisms()) {
+    const std::string f = normalize::fold(m.name);
+    bool meets = false;
+    for (const auto& h : heads) meets = meets || f.rfind(h, 0) == 0;
+    x->impl_->mechanism_meets.push_back(meets ? 1 : 0);
+  }
   resolve::use_lexicon(lexicon_dir);
   return x;
 }
@@ -226,9 +239,7 @@ std::vector<SentenceView> Extractor::annotate(const Document& doc, DocContext& c
     // A mechanism that meets ('Tham vấn chính trị', 'Kỳ họp lần thứ 46 Ủy ban ...') can be an event by itself.
     for (Ann& a : sv.anns) {
       if (a.type != AnnType::Mechanism) continue;
-      const std::string f = normalize::fold(a.name);
-      for (const char* w : {"tham vấn", "tham khảo", "hội nghị", "đối thoại", "cuộc gặp", "kỳ họp", "phiên họp"})
-        if (f.rfind(normalize::fold(w), 0) == 0) a.label = "meeting";
+      if (impl_->mechanism_meets[a.entry]) a.label = "meeting";
       for (const Ann& o : sv.anns)
         if (o.type == AnnType::Cue && o.label == "ordinal" && o.e <= a.b && a.b - o.e <= 4) a.label = "meeting";
     }
