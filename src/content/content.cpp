@@ -126,20 +126,9 @@ struct LineInfo {
 
 }  // namespace
 
-Cues Cues::builtin_defaults() {
-  Cues c;
-  for (const char* h : {"tin bài liên quan", "tin liên quan", "bài liên quan", "các tin bài khác", "các tin khác",
-                        "tin khác", "đọc nhiều", "xem nhiều", "tin đọc nhiều", "multimedia", "tin cùng chuyên mục",
-                        "xem thêm", "bài viết liên quan", "có thể bạn quan tâm"})
-    c.section_headers.push_back(normalize::fold(h));
-  for (const char* p : {"ảnh:", "nguồn:", "ảnh minh họa", "ảnh tư liệu"}) c.credit_prefixes.push_back(normalize::fold(p));
-  for (const char* p : {"liên quan", "cùng chuyên mục", "cùng chủ đề"}) c.section_cores.push_back(normalize::fold(p));
-  return c;
-}
-
 Cues Cues::load(const std::string& lexicon_dir) {
+  // Without the file no list header or credit is known: every line is judged on its shape alone.
   std::ifstream in(lexicon_dir + "/boilerplate.tsv");
-  if (!in) return builtin_defaults();
   Cues c;
   std::string line;
   while (std::getline(in, line)) {

@@ -18,7 +18,6 @@ struct Cues {
   std::vector<std::string> section_cores;    // folded; a short line containing one ends it too
   std::vector<std::string> credit_prefixes;  // folded; 'Ảnh:', 'Nguồn:', 'Theo ' ...
   static Cues load(const std::string& lexicon_dir);
-  static Cues builtin_defaults();
 };
 
 // Publication time from one line of text, as the page states it:

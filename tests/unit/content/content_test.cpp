@@ -12,7 +12,7 @@ Document analyzed(const std::string& text) {
   Document doc;
   std::string err;
   EXPECT_TRUE(mekong::normalize::decode(text, doc, err)) << err;
-  ct::analyze(doc, ct::Cues::builtin_defaults());
+  ct::analyze(doc, ct::Cues::load(MEKONG_LEXICON_DIR));
   return doc;
 }
 
@@ -117,7 +117,7 @@ TEST(Content, DropsCaptionsBylinesAndLinkLines) {
 
 TEST(Content, ListHeadersWithCountsOrOtherWordings) {
   for (const std::string header : {"Bình luận (12)", "Bài viết cùng chủ đề", "Tin liên quan khác:"}) {
-    ct::Cues cues = ct::Cues::builtin_defaults();
+    ct::Cues cues = ct::Cues::load(MEKONG_LEXICON_DIR);
     cues.section_headers.push_back(mekong::normalize::fold("bình luận"));
     Document doc;
     std::string err;
