@@ -56,6 +56,7 @@ struct Figure {
   std::string approx;   // exact | about | over | under
   std::optional<std::string> period_start, period_end;
   std::optional<std::string> from, to;
+  std::vector<std::string> countries;  // the pair the figure is about
   uint32_t line = 0;
   Span span;
   std::string rule;

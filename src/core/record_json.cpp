@@ -60,6 +60,7 @@ ordered_json to_json(const Figure& f) {
   j["period"] = period_json(f.period_start, f.period_end);
   j["from"] = opt(f.from);
   j["to"] = opt(f.to);
+  if (!f.countries.empty()) j["countries"] = f.countries;
   j["line"] = f.line;
   j["span"] = span_json(f.span);
   if (!f.rule.empty()) j["rule"] = f.rule;

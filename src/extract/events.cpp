@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "extract/relevance.h"
 #include "extract/rules.h"
 #include "extract/util.h"
 
@@ -243,6 +244,7 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
     for (const Ann& a : s.anns)
       if ((a.type == AnnType::Cue || a.type == AnnType::Action) && a.label == "invite") invite = &a;
     const bool occasion_ref = line_refers_to_occasion(sentences, s);
+    const Ties sentence_ties = ties_in(s, 0, static_cast<uint32_t>(s.text.size()));
 
     const Group* prev_agent = nullptr;  // the actor of the sentence's last action
     uint32_t prev_action_end = 0;
@@ -450,6 +452,9 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       if (!ev.actor1.country || !ev.actor2.country || ev.actor1.country->empty() || ev.actor2.country->empty() ||
           *ev.actor1.country == *ev.actor2.country)
         continue;
+      // The sentence itself must tie the action to both countries (or to the
+      // article's pair by 'hai bên'): a domestic action names one country.
+      if (!ties_pair(sentence_ties, *ev.actor1.country, *ev.actor2.country, ctx)) continue;
 
       // Mechanism and its session.
       for (const Ann& a : s.anns) {

@@ -3,6 +3,7 @@
 // phrase that governs it, and a direction from the countries around it.
 #include <cmath>
 
+#include "extract/relevance.h"
 #include "extract/rules.h"
 #include "extract/util.h"
 
@@ -100,6 +101,16 @@ Dir direction(const SentenceView& s, const Ann& q, const std::string& indicator,
   return d;
 }
 
+// 'Nhật Bản với 42,4 tỷ USD, Singapore với 38,2 tỷ USD': a country opening
+// the figure's own comma-separated part is the figure's subject.
+const Ann* own_country(const SentenceView& s, const Ann& q) {
+  uint32_t from = q.b;
+  while (from > 0 && s.text[from - 1] != ',' && s.text[from - 1] != ';' && s.text[from - 1] != ':') --from;
+  for (const Ann& a : s.anns)
+    if (a.type == AnnType::Country && a.b >= from && a.e <= q.b && words_between(s, a.e, q.b) <= 4) return &a;
+  return nullptr;
+}
+
 }  // namespace
 
 std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, const DocContext& ctx) {
@@ -107,9 +118,15 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
   // The indicator of the last money figure, for 'con số này đạt ...' in the next sentence of a paragraph.
   uint32_t prev_line = 0;
   std::string prev_money_indicator;
+  Ties prev_ties;  // of the previous sentence of the same paragraph
   for (const SentenceView& s : sentences) {
-    if (s.line != prev_line) prev_money_indicator.clear();
+    if (s.line != prev_line) {
+      prev_money_indicator.clear();
+      prev_ties = Ties{};
+    }
     prev_line = s.line;
+    const Ties ties = ties_in(s, 0, static_cast<uint32_t>(s.text.size()));
+    const bool ties_empty = ties.countries.empty() && !ties.pair_ref;
     std::optional<size_t> level_idx;  // the last level figure of this sentence
     for (const Ann& q : s.anns) {
       if (q.type != AnnType::Quantity) continue;
@@ -207,14 +224,40 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
       // 'Ước tính 8 tháng năm 2024, kim ngạch ... đạt 1,3 tỷ USD': an estimate from the clause's start.
       if (f.approx == "exact" && find_cue(s, "estimate", cs, q.b)) f.approx = "about";
 
-      const Dir d = direction(s, q, ind, cs, ce, ctx);
+      Dir d = direction(s, q, ind, cs, ce, ctx);
+      // Imports are the other side's exports.
+      if (ind == "imports") {
+        std::swap(d.from, d.to);
+        f.indicator = ind = "exports";
+      }
+      // The figure's pair: its own direction, else the article's; a country
+      // outside the article's pair that opens the figure's part of a list
+      // ('Nhật Bản với 42,4 tỷ USD') is the figure's own subject.
+      std::string pa = ctx.dyad_a, pb = ctx.dyad_b;
+      if (const Ann* own = own_country(s, q); own && own->code != pa && own->code != pb) {
+        if (ind == "trade_turnover") continue;  // whose trade with whom is not said
+        d.from = own->code;
+        d.to = d.to && *d.to != own->code ? d.to : std::nullopt;
+        if (!d.to) continue;
+      }
+      if (d.from && d.to) {
+        pa = *d.from;
+        pb = *d.to;
+      }
+      // The sentence ties the figure to its pair; a sentence that names no
+      // country reads its paragraph's previous sentence.
+      if (!ties_pair(ties, pa, pb, ctx) && !(ties_empty && ties_pair(prev_ties, pa, pb, ctx)) &&
+          !ties_one_of_pair(ties, pa, pb, ctx))
+        continue;
       f.from = d.from;
       f.to = d.to;
+      f.countries = {pa, pb};
       if (f.rule.empty()) f.rule = "figure";
       if (is_money(f.unit) && f.measure == "level") prev_money_indicator = ind;
       out.push_back(std::move(f));
       if (out.back().measure == "level") level_idx = out.size() - 1;
     }
+    if (!ties_empty) prev_ties = ties;
   }
   // The same figure stated twice is one figure.
   std::vector<Figure> uniq;

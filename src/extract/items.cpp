@@ -4,6 +4,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "extract/relevance.h"
 #include "extract/rules.h"
 #include "extract/util.h"
 #include "normalize/normalize.h"
@@ -12,12 +13,15 @@ namespace mekong::extract {
 
 namespace {
 
-bool upper_at(std::string_view s, size_t i) {
-  if (i >= s.size()) return false;
-  int32_t k = static_cast<int32_t>(i);
-  UChar32 c;
-  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), k, static_cast<int32_t>(s.size()), c);
-  return c >= 0 && (u_isupper(c) || u_istitle(c));
+// An agreement or project belongs to the article's pair only when its
+// sentence names both (or one with 'hai bên'), or names the pair's foreign
+// country and no country outside the pair.
+bool ties_item(const SentenceView& s, const DocContext& ctx) {
+  const Ties t = ties_in(s, 0, static_cast<uint32_t>(s.text.size()));
+  if (ties_pair(t, ctx.dyad_a, ctx.dyad_b, ctx)) return true;
+  const std::string& foreign = ctx.dyad_a == "VNM" ? ctx.dyad_b : ctx.dyad_b == "VNM" ? ctx.dyad_a : std::string();
+  if (!foreign.empty() && !t.has(foreign)) return false;
+  return ties_one_of_pair(t, ctx.dyad_a, ctx.dyad_b, ctx);
 }
 
 bool digit_at(std::string_view s, size_t i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; }
@@ -74,7 +78,6 @@ std::string first_word_folded(const SentenceView& s, uint32_t at) {
 }  // namespace
 
 std::vector<Agreement> find_agreements(const std::vector<SentenceView>& sentences, const DocContext& ctx) {
-  (void)ctx;
   std::vector<Agreement> out;
   for (const SentenceView& s : sentences) {
     for (size_t k = 0; k < s.anns.size(); ++k) {
@@ -82,6 +85,11 @@ std::vector<Agreement> find_agreements(const std::vector<SentenceView>& sentence
       if (kind.type != AnnType::AgreementKind) continue;
       if (!kind.strong && !upper_at(s.text, kind.b)) continue;
       if (cue_before(s, "generic", kind.b, 3)) continue;
+      // 'Bộ Kế hoạch và Đầu tư', 'Viện Chiến lược', 'Đối tác chiến lược toàn diện': a body or a level, not a document.
+      if (const Ann* org = cue_before(s, "organization", kind.b, 1);
+          org && words_between(s, org->e, kind.b) == 0 && upper_at(s.text, org->b))
+        continue;
+      if (!ties_item(s, ctx)) continue;
       // Part of a meeting's or forum's name ('Hội nghị Cấp cao Chiến lược hợp tác ...').
       {
         const uint32_t from = kind.b > 40 ? kind.b - 40 : 0;
@@ -177,10 +185,17 @@ std::vector<Agreement> find_agreements(const std::vector<SentenceView>& sentence
 }
 
 std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, const DocContext& ctx) {
-  (void)ctx;
   std::vector<Project> out;
   for (const SentenceView& s : sentences) {
     const std::string_view t = s.text;
+    // A cooperation project: the sentence ties it to the pair and says it is
+    // built, financed, handed over or run ('sân bay' where a delegation landed is not one).
+    if (!ties_item(s, ctx)) continue;
+    bool works = false;
+    for (const Ann& a : s.anns)
+      works = works || (a.type == AnnType::Cue && (a.label == "works" || a.label.rfind("status:", 0) == 0)) ||
+              (a.type == AnnType::Action && (a.label == "handover" || a.label == "aid"));
+    if (!works) continue;
     for (const Ann& kind : s.anns) {
       if (kind.type != AnnType::ProjectKind) continue;
       // 'dự án', 'công trình' alone name no kind of work ('dự án hợp tác Việt Nam - Lào').

@@ -19,6 +19,9 @@ struct DocContext {
   resolve::RefDate ref;  // from published; year 0 when the page has no date
   // The pair of countries the article is about (most mentioned), if any.
   std::string dyad_a, dyad_b;
+  // Some sentence names both countries of the pair (extract/relevance.h):
+  // only then can 'hai bên' or 'song phương' stand for the pair.
+  bool relational = false;
   // The occasion: the first dated visit or session, which undated
   // sentences about 'the visit' / 'this session' inherit.
   std::optional<DateRange> occasion;

@@ -19,6 +19,14 @@ std::string ref_iso(const resolve::RefDate& ref, std::string_view precision) {
   return fmt::format("{:04d}-{:02d}-{:02d}", ref.year, ref.month, ref.day);
 }
 
+bool upper_at(std::string_view s, size_t i) {
+  if (i >= s.size()) return false;
+  int32_t k = static_cast<int32_t>(i);
+  UChar32 c;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), k, static_cast<int32_t>(s.size()), c);
+  return c >= 0 && (u_isupper(c) || u_istitle(c));
+}
+
 std::string clean_name(std::string_view s) {
   auto strip = [](char c) { return c == ' ' || c == ',' || c == ';' || c == ':' || c == '.' || c == '(' || c == ')'; };
   while (!s.empty() && strip(s.front())) s.remove_prefix(1);

@@ -81,6 +81,9 @@ inline bool ranges_overlap(const DateRange& a, const DateRange& b) {
 // The reference date as an ISO string cut to `precision` (month by default).
 std::string ref_iso(const resolve::RefDate& ref, std::string_view precision);
 
+// Does a capital letter start at byte `i`?
+bool upper_at(std::string_view s, size_t i);
+
 // Lower-cases and trims punctuation at the ends of a name.
 std::string clean_name(std::string_view s);
 

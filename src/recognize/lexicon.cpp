@@ -603,7 +603,7 @@ class LexiconLoader {
   void indicator(Fields& f, size_t line) {
     if (!need(f, 2, line, "phrase and indicator")) return;
     if (!one_of(f[1], {"trade_turnover", "investment_registered", "investment_disbursed", "investment_projects",
-                       "scholarships", "students", "aid", "other"})) {
+                       "scholarships", "students", "aid", "exports", "imports", "other"})) {
       problem(line, true, fmt::format("unknown indicator '{}'", f[1]));
       return;
     }
