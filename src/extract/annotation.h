@@ -18,7 +18,7 @@ enum class AnnType : uint8_t {
   Person,         // name = canonical, country, role = office at the page's date
   Office,         // role = normalized office, country if the title names one
   Place,          // name = canonical, country
-  Mechanism,      // name = canonical; session if an ordinal is attached
+  Mechanism,      // name = canonical; session if an ordinal is attached; strong = between two countries
   Action,         // code = CAMEO, label = construction (visit, host, meet, sign, handover, aid, message...)
   Cue,            // label = grammar cue (planned, intent, occasion, invite, ...)
   Indicator,      // code = indicator name

@@ -197,6 +197,16 @@ bool has_object(const SentenceView& s, const Ann& t) {
   return false;
 }
 
+bool signs_document(const SentenceView& s, const Ann& t) {
+  const uint32_t ce = clause_end(s, t.e);
+  for (const Ann& a : s.anns) {
+    if (a.b < t.e || a.b > ce || words_between(s, t.e, a.b) > 12) continue;
+    if (a.type == AnnType::AgreementKind) return true;
+    if (a.type == AnnType::Cue && a.label == "document") return true;
+  }
+  return false;
+}
+
 std::optional<int> ordinal_near(const SentenceView& s, const Ann& mech) {
   // 'Kỳ họp lần thứ 46 Ủy ban ...' (before) or '... Việt Nam - Lào lần thứ 7' (after).
   if (mech.session) return mech.session;
@@ -263,6 +273,11 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       }
       // Aid and handovers need something handed over: money, goods, a work.
       if ((t.label == "aid" || t.label == "handover") && !has_object(s, t)) continue;
+      // A signing is of a document between the sides ('ký Bản ghi nhớ', 'ký 4 văn kiện'),
+      // not of a decree, a decision or a letter.
+      if (t.label == "sign" && !signs_document(s, t)) continue;
+      // Opening a work is aid only when the work was built or funded for the other side.
+      if (t.label == "inaugurate" && !find_cue(s, "works", 0, static_cast<uint32_t>(s.text.size()))) continue;
       const uint32_t cs = clause_start(s, t.b), ce = clause_end(s, t.e);
       // 'các chuyến thăm', 'những cuộc hội đàm': generic, not one action.
       if (cue_before(s, "generic", t.b, 3)) continue;
@@ -390,8 +405,11 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       if (!agent || visit || t.type == AnnType::Mechanism) {
         // 'chuyến thăm Việt Nam của Thủ tướng Lào ...': the actor comes after 'của'.
         if (!agent || starts_with_chuyen(s.text.substr(t.b))) {
+          const std::string dc = !dest ? std::string() : dest->type == AnnType::Country ? dest->code : dest->country;
           for (const Group& g : groups)
             if (g.b >= t.e && !g.bare_country && (!dest || g.b != dest->b)) {
+              // '... chuyến thăm Mỹ, Tổng thống Mỹ đã đón': one of the visited country receives, not visits.
+              if (visit && !dc.empty() && g.actor.country == std::optional<std::string>(dc)) break;
               agent = &g;
               break;
             }

@@ -21,6 +21,9 @@ struct Extractor::Impl {
   // Per mechanism entry: its name opens with a word of a meeting
   // ('Tham vấn chính trị ...', 'Hội nghị ...'; grammar.tsv label 'meeting').
   std::vector<uint8_t> mechanism_meets;
+  // Per mechanism entry: between two countries (itself, or a generic form
+  // whose family has two-country entries); regional ones tie no pair.
+  std::vector<uint8_t> mechanism_bilateral;
 };
 
 Extractor::Extractor() : impl_(std::make_unique<Impl>()) {}
@@ -41,6 +44,10 @@ std::unique_ptr<Extractor> Extractor::create(const std::string& lexicon_dir, std
     bool meets = false;
     for (const auto& h : heads) meets = meets || f.rfind(h, 0) == 0;
     x->impl_->mechanism_meets.push_back(meets ? 1 : 0);
+    bool bilateral = m.countries.size() == 2;
+    if (m.countries.empty())
+      for (const auto& o : lex.mechanisms()) bilateral = bilateral || (o.family == m.family && o.countries.size() == 2);
+    x->impl_->mechanism_bilateral.push_back(bilateral ? 1 : 0);
   }
   resolve::use_lexicon(lexicon_dir);
   return x;
@@ -150,6 +157,7 @@ std::vector<SentenceView> Extractor::annotate(const Document& doc, DocContext& c
           a.entry = m.entry;
           for (const auto& c : mech.countries) a.countries.push_back(c);
           a.label = "mechanism";
+          a.strong = impl_->mechanism_bilateral[m.entry] != 0;
           break;
         }
         case Kind::Action: {

@@ -14,14 +14,11 @@ namespace mekong::extract {
 namespace {
 
 // An agreement or project belongs to the article's pair only when its
-// sentence names both (or one with 'hai bên'), or names the pair's foreign
-// country and no country outside the pair.
+// sentence names both (or one with 'hai bên'), or names the pair's other
+// country and none outside the pair.
 bool ties_item(const SentenceView& s, const DocContext& ctx) {
   const Ties t = ties_in(s, 0, static_cast<uint32_t>(s.text.size()));
-  if (ties_pair(t, ctx.dyad_a, ctx.dyad_b, ctx)) return true;
-  const std::string& foreign = ctx.dyad_a == "VNM" ? ctx.dyad_b : ctx.dyad_b == "VNM" ? ctx.dyad_a : std::string();
-  if (!foreign.empty() && !t.has(foreign)) return false;
-  return ties_one_of_pair(t, ctx.dyad_a, ctx.dyad_b, ctx);
+  return ties_pair(t, ctx.dyad_a, ctx.dyad_b, ctx) || ties_one_of_pair(t, ctx.dyad_a, ctx.dyad_b, ctx);
 }
 
 bool digit_at(std::string_view s, size_t i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; }

@@ -48,7 +48,9 @@ Ties ties_in(const SentenceView& s, uint32_t b, uint32_t e) {
         break;
       }
       case AnnType::Mechanism:
-        // A generic mechanism ('Ủy ban liên Chính phủ') is the pair's own.
+        // A regional grouping or summit ties no pair; a generic two-country
+        // mechanism ('Ủy ban liên Chính phủ') is the pair's own.
+        if (!a.strong) break;
         if (a.countries.empty()) t.pair_ref = true;
         for (const auto& c : a.countries) add(c);
         break;
@@ -77,6 +79,9 @@ bool ties_pair(const Ties& t, const std::string& a, const std::string& b, const 
 bool ties_one_of_pair(const Ties& t, const std::string& a, const std::string& b, const DocContext& ctx) {
   const bool is_pair = ctx.relational && ((a == ctx.dyad_a && b == ctx.dyad_b) || (a == ctx.dyad_b && b == ctx.dyad_a));
   if (!is_pair || !(t.has(a) || t.has(b))) return false;
+  // Vietnamese news names Vietnam in its own affairs: the named one must be the other country.
+  if (a == "VNM" && !t.has(b)) return false;
+  if (b == "VNM" && !t.has(a)) return false;
   for (const auto& c : t.countries)
     if (c != a && c != b) return false;
   return true;
@@ -86,6 +91,13 @@ void find_relational(const std::vector<SentenceView>& sentences, DocContext& ctx
   ctx.relational = false;
   if (ctx.dyad_a.empty() || ctx.dyad_b.empty()) return;
   for (const SentenceView& s : sentences) {
+    // Both names and something they do or share: an action, a mechanism, a
+    // figure, a document ('Việt Nam thắng Lào 4-1' is a match, not relations).
+    bool relation = false;
+    for (const Ann& a : s.anns)
+      relation = relation || a.type == AnnType::Action || a.type == AnnType::Mechanism ||
+                 a.type == AnnType::Indicator || a.type == AnnType::AgreementKind;
+    if (!relation) continue;
     const Ties t = ties_in(s, 0, static_cast<uint32_t>(s.text.size()));
     if (t.has(ctx.dyad_a) && t.has(ctx.dyad_b)) {
       ctx.relational = true;
