@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "extract/relevance.h"
+#include "normalize/normalize.h"
 #include "extract/rules.h"
 #include "extract/util.h"
 
@@ -197,6 +198,34 @@ bool has_object(const SentenceView& s, const Ann& t) {
   return false;
 }
 
+bool aimed_abroad(const SentenceView& s, const Ann& t) {
+  // Said by someone: an actor stands before the verb in its clause, close
+  // enough to be its subject ('Trung Quốc cáo buộc', not 'điều tra về cáo buộc').
+  const uint32_t cs = clause_start(s, t.b);
+  bool subject = false;
+  for (const Ann& a : s.anns) {
+    if (a.e > t.b || a.b < cs) continue;
+    const bool actor = a.type == AnnType::Country || a.type == AnnType::Person || a.type == AnnType::Office ||
+                       (a.type == AnnType::Cue && a.label == "both");
+    if (actor) subject = words_between(s, a.e, t.b) <= 4 && !has_char_between(s, a.e, t.b, ',');
+  }
+  if (!subject) return false;
+  // 'Nga bị phương Tây cáo buộc': in the passive the one named first is the target; left out.
+  {
+    const uint32_t from = t.b >= 24 ? t.b - 24 : 0;
+    const std::string before = normalize::fold(s.text.substr(from, t.b - from));
+    if (before.find(" bị ") != std::string::npos || before.rfind("bị ", 0) == 0) return false;
+  }
+  const uint32_t ce = clause_end(s, t.e);
+  for (const Ann& a : s.anns) {
+    if (a.b < t.e || a.b > ce) continue;
+    if (words_between(s, t.e, a.b) > 5 || has_char_between(s, t.e, a.b, ',')) break;
+    if (a.type == AnnType::Country || ((a.type == AnnType::Person || a.type == AnnType::Office) && !a.country.empty()))
+      return true;
+  }
+  return false;
+}
+
 bool signs_document(const SentenceView& s, const Ann& t) {
   const uint32_t ce = clause_end(s, t.e);
   for (const Ann& a : s.anns) {
@@ -276,6 +305,9 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       // A signing is of a document between the sides ('ký Bản ghi nhớ', 'ký 4 văn kiện'),
       // not of a decree, a decision or a letter.
       if (t.label == "sign" && !signs_document(s, t)) continue;
+      // Conflict words are common at home: the other side is named right after the verb
+      // ('phản đối Trung Quốc', 'bác bỏ yêu sách của Trung Quốc', 'bắt giữ 5 ngư dân Việt Nam').
+      if (t.label == "oppose" && !aimed_abroad(s, t)) continue;
       // Opening a work is aid only when the work was built or funded for the other side.
       if (t.label == "inaugurate" && !find_cue(s, "works", 0, static_cast<uint32_t>(s.text.size()))) continue;
       const uint32_t cs = clause_start(s, t.b), ce = clause_end(s, t.e);
@@ -323,6 +355,8 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
         if (a.e <= t.b && a.b >= cs) date = &a;
         else if (a.b >= t.e && !after) after = &a;
       }
+      // 'cáo buộc Nga can thiệp bầu cử năm 2016': a year after a conflict verb dates its object, not the act.
+      if (t.label == "oppose" && after && after->range.precision == "year") after = nullptr;
       // 'thăm ... Việt Nam từ ngày 19-22/3': the visit's own days beat the day the sentence opens with.
       if (is_visit(t) && after && after->range.precision == "day" && after->b - t.e <= 60) date = after;
       if (!date) date = after;
