@@ -264,6 +264,7 @@ void find_dyad(const std::vector<SentenceView>& sentences, DocContext& ctx) {
   std::sort(v.begin(), v.end());
   if (v.size() >= 1) ctx.dyad_a = v[0].second;
   if (v.size() >= 2) ctx.dyad_b = v[1].second;
+  find_relational(sentences, ctx);
   // Unqualified offices are Vietnam's in Vietnamese news: keep Vietnam in the pair.
 }
 

@@ -256,7 +256,6 @@ std::vector<SentenceView> Extractor::annotate(const Document& doc, DocContext& c
   }
 
   find_dyad(out, ctx);
-  find_relational(out, ctx);
   // A generic mechanism ('Ủy ban liên Chính phủ') is the pair's own.
   for (SentenceView& sv : out)
     for (Ann& a : sv.anns)

@@ -28,7 +28,8 @@ struct DocContext {
   std::string occasion_status;
 };
 
-// Counts country mentions over the article to find its pair of countries.
+// Counts country mentions over the article to find its pair of countries,
+// and whether the article is about relations between them (ctx.relational).
 void find_dyad(const std::vector<SentenceView>& sentences, DocContext& ctx);
 
 // Events, in order of first statement, one per action.

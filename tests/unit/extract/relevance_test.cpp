@@ -1,0 +1,184 @@
+// Relevance: items are written only when their own sentence ties them to two
+// countries, or to the pair of an article that is about relations.
+#include <gtest/gtest.h>
+
+#include "extract/relevance.h"
+#include "extract/rules.h"
+#include "sentence_builder.h"
+
+namespace ex = mekong::extract;
+using ex::AnnType;
+using mekong::extract::testing::ctx_at;
+using mekong::extract::testing::S;
+
+namespace {
+
+// 'Chủ tịch nước Việt Nam hội đàm với Tổng thống Lào': an article about the pair.
+S bilateral_talks() {
+  S s("Ngày 3/4, Chủ tịch nước Việt Nam hội đàm với Tổng thống Lào tại Hà Nội.");
+  s.date("Ngày 3/4", "2024-04-03", "2024-04-03", "day");
+  s.office("Chủ tịch nước", "Chủ tịch nước");
+  s.country("Việt Nam", "VNM");
+  s.action("hội đàm", "040", "meet");
+  s.office("Tổng thống", "Tổng thống");
+  s.country("Lào", "LAO");
+  s.place("Hà Nội", "Hà Nội", "VNM");
+  return s;
+}
+
+}  // namespace
+
+TEST(Relevance, ADomesticActionGivesNoEvent) {
+  // A minister visiting a province of his own country, in an article that
+  // also names Laos elsewhere: the visit names one country only.
+  S a("Ngày 5/4, Bộ trưởng Y tế thăm và làm việc tại tỉnh Lào Cai.");
+  a.date("Ngày 5/4", "2024-04-05", "2024-04-05", "day");
+  a.office("Bộ trưởng Y tế", "Bộ trưởng Y tế");
+  a.action("thăm và làm việc", "042", "visit");
+  a.place("Lào Cai", "Lào Cai", "VNM");
+  S b("Lào là nước láng giềng.");
+  b.country("Lào", "LAO");
+  std::vector<ex::SentenceView> v{a.done(), b.done()};
+  auto ctx = ctx_at(2024, 4, 6);
+  ex::find_dyad(v, ctx);
+  EXPECT_FALSE(ctx.relational);
+  EXPECT_TRUE(ex::find_events(v, ctx).empty());
+}
+
+TEST(Relevance, BothSidesNamedGiveTheEvent) {
+  std::vector<ex::SentenceView> v{bilateral_talks().done()};
+  auto ctx = ctx_at(2024, 4, 6);
+  ex::find_dyad(v, ctx);
+  EXPECT_TRUE(ctx.relational);
+  auto ev = ex::find_events(v, ctx);
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].actor1.country, "VNM");
+  EXPECT_EQ(ev[0].actor2.country, "LAO");
+}
+
+TEST(Relevance, HaiBenStandsForThePairOnlyInAnArticleAboutIt) {
+  S later("Ngày 4/4, hai bên đã ký kết Bản ghi nhớ về hợp tác giáo dục.");
+  later.date("Ngày 4/4", "2024-04-04", "2024-04-04", "day");
+  later.cue("hai bên", "both");
+  later.action("ký kết", "057", "sign");
+  later.add(AnnType::AgreementKind, "Bản ghi nhớ").code = "mou";
+  {
+    std::vector<ex::SentenceView> v{bilateral_talks().done(), S(later).done()};
+    auto ctx = ctx_at(2024, 4, 6);
+    ex::find_dyad(v, ctx);
+    auto ev = ex::find_events(v, ctx);
+    ASSERT_EQ(ev.size(), 2u);
+    EXPECT_EQ(ev[1].cameo, "057");
+  }
+  {
+    // The same sentence where the two countries are only named, not related
+    // ('Việt Nam thắng Lào 4-1' is a match): 'hai bên' are two teams.
+    S match("Đội tuyển Việt Nam thắng Lào 4-1.");
+    match.country("Việt Nam", "VNM");
+    match.country("Lào", "LAO");
+    std::vector<ex::SentenceView> v{match.done(), S(later).done()};
+    auto ctx = ctx_at(2024, 4, 6);
+    ex::find_dyad(v, ctx);
+    EXPECT_FALSE(ctx.relational);
+    EXPECT_TRUE(ex::find_events(v, ctx).empty());
+  }
+}
+
+TEST(Relevance, AnOfficialTheLexiconLacksIsOfTheOtherSide) {
+  S a("Bộ trưởng Phout Simmalavong thăm Việt Nam từ ngày 13-16/4/2024.");
+  a.office("Bộ trưởng", "Bộ trưởng");
+  a.action("thăm", "042", "visit");
+  a.country("Việt Nam", "VNM");
+  a.date("từ ngày 13-16/4/2024", "2024-04-13", "2024-04-16", "day");
+  std::vector<ex::SentenceView> v{bilateral_talks().done(), a.done()};
+  auto ctx = ctx_at(2024, 4, 12);
+  ex::find_dyad(v, ctx);
+  auto ev = ex::find_events(v, ctx);
+  ASSERT_EQ(ev.size(), 2u);
+  EXPECT_EQ(ev[1].cameo, "042");
+  EXPECT_EQ(ev[1].actor1.country, "LAO");
+  EXPECT_EQ(ev[1].actor2.country, "VNM");
+}
+
+TEST(Relevance, ARankedInvestorIsItsFiguresSubject) {
+  S a("Năm 2023, Nhật Bản với 4,2 tỷ USD vốn đăng ký vào Việt Nam, Lào với 0,5 tỷ USD.");
+  a.date("Năm 2023", "2023", "2023", "year");
+  a.country("Nhật Bản", "JPN");
+  a.qty("4,2 tỷ USD", 4.2e9, "USD");
+  a.indicator("vốn đăng ký", "investment_registered", "money");
+  a.cue("vào", "to");
+  a.country("Việt Nam", "VNM");
+  a.add(AnnType::Country, "Lào", 60).code = "LAO";
+  a.qty("0,5 tỷ USD", 0.5e9, "USD");
+  std::vector<ex::SentenceView> v{bilateral_talks().done(), a.done()};
+  auto ctx = ctx_at(2024, 4, 6);
+  ex::find_dyad(v, ctx);
+  auto figs = ex::find_figures(v, ctx);
+  ASSERT_FALSE(figs.empty());
+  EXPECT_EQ(figs[0].from, "JPN");
+  EXPECT_EQ(figs[0].to, "VNM");
+  ASSERT_EQ(figs[0].countries.size(), 2u);
+  EXPECT_EQ(figs[0].countries[0], "JPN");
+  for (const auto& f : figs) EXPECT_NE(f.from, std::optional<std::string>("VNM")) << f.value;
+}
+
+TEST(Relevance, DomesticMoneyIsNoFigure) {
+  S a("Năm 2023, tỉnh Nghệ An thu hút 2.000 tỷ đồng vốn đầu tư.");
+  a.date("Năm 2023", "2023", "2023", "year");
+  a.place("Nghệ An", "Nghệ An", "VNM");
+  a.qty("2.000 tỷ đồng", 2e12, "VND");
+  a.indicator("vốn đầu tư", "investment_registered", "money");
+  std::vector<ex::SentenceView> v{bilateral_talks().done(), a.done()};
+  auto ctx = ctx_at(2024, 4, 6);
+  ex::find_dyad(v, ctx);
+  EXPECT_TRUE(ex::find_figures(v, ctx).empty());
+}
+
+TEST(Relevance, ANamedBodyIsNoDocument) {
+  S a("Bộ Kế hoạch và Đầu tư Việt Nam làm việc với Đại sứ Lào.");
+  a.add(AnnType::Cue, "Bộ").label = "organization";
+  auto& k = a.add(AnnType::AgreementKind, "Kế hoạch");
+  k.code = "plan";
+  a.country("Việt Nam", "VNM");
+  a.office("Đại sứ", "Đại sứ");
+  a.country("Lào", "LAO");
+  std::vector<ex::SentenceView> v{bilateral_talks().done(), a.done()};
+  auto ctx = ctx_at(2024, 4, 6);
+  ex::find_dyad(v, ctx);
+  EXPECT_TRUE(ex::find_agreements(v, ctx).empty());
+}
+
+TEST(Relevance, ProtestAimedAtAnotherCountryIsAnEvent) {
+  S a("Ngày 5/4, Việt Nam kiên quyết phản đối Trung Quốc về việc tập trận.");
+  a.date("Ngày 5/4", "2024-04-05", "2024-04-05", "day");
+  a.country("Việt Nam", "VNM");
+  a.action("kiên quyết phản đối", "110", "oppose");
+  a.country("Trung Quốc", "CHN");
+  std::vector<ex::SentenceView> v{a.done()};
+  auto ctx = ctx_at(2024, 4, 6);
+  ex::find_dyad(v, ctx);
+  auto ev = ex::find_events(v, ctx);
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].cameo, "110");
+  EXPECT_EQ(ev[0].actor1.country, "VNM");
+  EXPECT_EQ(ev[0].actor2.country, "CHN");
+}
+
+TEST(Relevance, AnAccusationTalkedAboutOrSufferedIsNoEvent) {
+  // The noun: an inquiry into an accusation, with no one accusing.
+  S a("Ngày 5/4, cơ quan điều tra về cáo buộc Nga can thiệp bầu cử Mỹ.");
+  a.date("Ngày 5/4", "2024-04-05", "2024-04-05", "day");
+  a.action("cáo buộc", "112", "oppose");
+  a.country("Nga", "RUS");
+  a.country("Mỹ", "USA");
+  // The passive: the one named first is the target.
+  S b("Ngày 6/4, Nga bị Mỹ cáo buộc can thiệp bầu cử.");
+  b.date("Ngày 6/4", "2024-04-06", "2024-04-06", "day");
+  b.country("Nga", "RUS");
+  b.country("Mỹ", "USA");
+  b.action("cáo buộc", "112", "oppose");
+  std::vector<ex::SentenceView> v{a.done(), b.done()};
+  auto ctx = ctx_at(2024, 4, 7);
+  ex::find_dyad(v, ctx);
+  EXPECT_TRUE(ex::find_events(v, ctx).empty());
+}
