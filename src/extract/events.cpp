@@ -210,6 +210,8 @@ bool aimed_abroad(const SentenceView& s, const Ann& t) {
     if (actor) subject = words_between(s, a.e, t.b) <= 4 && !has_char_between(s, a.e, t.b, ',');
   }
   if (!subject) return false;
+  // A note of protest is always addressed abroad: its addressee may stand anywhere in the sentence.
+  if (t.code == "114") return true;
   // 'Nga bị phương Tây cáo buộc': in the passive the one named first is the target; left out.
   {
     const uint32_t from = t.b >= 24 ? t.b - 24 : 0;
@@ -584,7 +586,11 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
                                           : clash(o.actor1, ev.actor2) || clash(o.actor2, ev.actor1);
       // Sessions of two different mechanisms are two events.
       const bool mechanisms_clash = o.mechanism && ev.mechanism && o.mechanism->name != ev.mechanism->name;
-      if (o.cameo == ev.cameo && same_pair && ranges_overlap(o.date, ev.date) && !persons_clash && !mechanisms_clash) {
+      // 'hội kiến Tổng thống X, gặp Phó Tổng thống Y': unnamed people of different offices are different people.
+      auto role_clash = [](const Actor& x, const Actor& y) { return x.role && y.role && *x.role != *y.role; };
+      const bool roles_clash = straight ? role_clash(o.actor2, ev.actor2) : role_clash(o.actor2, ev.actor1);
+      if (o.cameo == ev.cameo && same_pair && ranges_overlap(o.date, ev.date) && !persons_clash && !mechanisms_clash &&
+          !roles_clash) {
         if (o.mechanism && ev.mechanism && !o.mechanism->session) o.mechanism->session = ev.mechanism->session;
         if (!o.actor1.person && ev.actor1.person && o.actor1.country == ev.actor1.country) o.actor1 = ev.actor1;
         if (!o.actor2.person && ev.actor2.person && o.actor2.country == ev.actor2.country) o.actor2 = ev.actor2;
