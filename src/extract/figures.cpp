@@ -119,6 +119,7 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
   uint32_t prev_line = 0;
   std::string prev_money_indicator;
   Ties prev_ties;  // of the previous sentence of the same paragraph
+  int prev_age = 0;
   for (const SentenceView& s : sentences) {
     if (s.line != prev_line) {
       prev_money_indicator.clear();
@@ -159,8 +160,9 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
       const bool other_noun = f.unit == "count" && ind.empty() && !q.noun.empty() && !is_person_noun(q.noun);
       if (ind.empty() && !other_noun) {
         const Ann* best = nullptr;
+        // A cue far back in a long clause is about something else ('tổng GDP lên đến ...').
         for (const Ann& a : s.anns)
-          if (a.type == AnnType::Indicator && a.e <= q.b && a.b >= cs) best = &a;
+          if (a.type == AnnType::Indicator && a.e <= q.b && a.b >= cs && words_between(s, a.e, q.b) <= 12) best = &a;
         if (best) {
           const bool money_cue = best->label == "money";
           const bool count_cue = best->label == "count";
@@ -249,6 +251,11 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
       if (!ties_pair(ties, pa, pb, ctx) && !(ties_empty && ties_pair(prev_ties, pa, pb, ctx)) &&
           !ties_one_of_pair(ties, pa, pb, ctx))
         continue;
+      // One-way trade names both its ends ('xuất khẩu của Việt Nam sang Lào'); a
+      // country's total exports are not a relation.
+      if (ind == "exports" && !(d.from && d.to && ties.has(*d.from) && ties.has(*d.to))) continue;
+      // A change stands beside its level ('đạt 1,2 tỷ USD, tăng 5%').
+      if (f.measure == "change" && !last_level) continue;
       f.from = d.from;
       f.to = d.to;
       f.countries = {pa, pb};
@@ -257,7 +264,13 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
       out.push_back(std::move(f));
       if (out.back().measure == "level") level_idx = out.size() - 1;
     }
-    if (!ties_empty) prev_ties = ties;
+    // A sentence that names no one reads the last one that did, up to two sentences back.
+    if (!ties_empty) {
+      prev_ties = ties;
+      prev_age = 0;
+    } else if (++prev_age > 2) {
+      prev_ties = Ties{};
+    }
   }
   // The same figure stated twice is one figure.
   std::vector<Figure> uniq;
