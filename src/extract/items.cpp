@@ -21,6 +21,30 @@ bool ties_item(const SentenceView& s, const DocContext& ctx) {
   return ties_pair(t, ctx.dyad_a, ctx.dyad_b, ctx) || ties_one_of_pair(t, ctx.dyad_a, ctx.dyad_b, ctx);
 }
 
+// A document between the two sides has a name of its own: not 'Hiệp định
+// này', 'Thỏa thuận mới nhất', 'Tuyên bố của Bộ Quốc phòng' (a statement);
+// and it is the pair's: its name or its sentence says so ('Việt Nam - Lào',
+// 'giữa hai', 'hai bên ký'), else it is a regional or another pair's treaty.
+bool names_a_document(const SentenceView& s, const Ann& kind, uint32_t end, const DocContext& ctx) {
+  std::string next;
+  for (uint32_t i = kind.e; i < end && i < s.text.size();) {
+    while (i < end && s.text[i] == ' ') ++i;
+    uint32_t j = i;
+    while (j < end && s.text[j] != ' ') ++j;
+    next = normalize::fold(s.text.substr(i, j - i));
+    break;
+  }
+  if (next == "này" || next == "đó" || next == "trên" || next == "mới" || next == "của" || next == "đầu") return false;
+  if (kind.code == "declaration" && next != "chung" &&
+      normalize::fold(s.text.substr(kind.b, kind.e - kind.b)).find("chung") == std::string::npos)
+    return false;
+  const Ties in_name = ties_in(s, kind.b, end);
+  if (in_name.has(ctx.dyad_a) || in_name.has(ctx.dyad_b) || in_name.pair_ref) return true;
+  for (const Ann& a : s.anns)
+    if ((a.type == AnnType::Cue && a.label == "both") || (a.type == AnnType::Action && a.label == "sign")) return true;
+  return false;
+}
+
 bool digit_at(std::string_view s, size_t i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; }
 
 // After a comma, do lower-case words run into a period phrase ('giai đoạn ...')?
@@ -140,6 +164,7 @@ std::vector<Agreement> find_agreements(const std::vector<SentenceView>& sentence
         }
       }
       if (words_between(s, kind.b, end) < 3) continue;
+      if (!names_a_document(s, kind, end, ctx)) continue;
       Agreement ag;
       ag.name = name;
       ag.kind = kind.code;
@@ -193,10 +218,20 @@ std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, c
       works = works || (a.type == AnnType::Cue && (a.label == "works" || a.label.rfind("status:", 0) == 0)) ||
               (a.type == AnnType::Action && (a.label == "handover" || a.label == "aid"));
     if (!works) continue;
+    // The works word is said of this work: near it, not anywhere in a long sentence.
+    auto works_near = [&](const Ann& kind) {
+      for (const Ann& a : s.anns) {
+        const bool w = (a.type == AnnType::Cue && (a.label == "works" || a.label.rfind("status:", 0) == 0)) ||
+                       (a.type == AnnType::Action && (a.label == "handover" || a.label == "aid"));
+        if (w && (a.e <= kind.b ? words_between(s, a.e, kind.b) : words_between(s, kind.e, a.b)) <= 12) return true;
+      }
+      return false;
+    };
     for (const Ann& kind : s.anns) {
       if (kind.type != AnnType::ProjectKind) continue;
       // 'dự án', 'công trình' alone name no kind of work ('dự án hợp tác Việt Nam - Lào').
       if (kind.label == "project" || kind.label == "work") continue;
+      if (!works_near(kind)) continue;
       if (cue_before(s, "generic", kind.b, 3)) continue;
       // 'các dự án thủy điện': a kind of works, not one.
       if (const Ann* g = cue_before(s, "generic", kind.b, 16); g && words_between(s, g->e, kind.b) <= 2) continue;
