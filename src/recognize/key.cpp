@@ -152,6 +152,30 @@ bool caps_satisfied(std::string_view text, uint32_t caps) {
   return true;
 }
 
+Case syllable_case(std::string_view syllable) {
+  const auto* s = reinterpret_cast<const uint8_t*>(syllable.data());
+  const auto len = static_cast<int32_t>(syllable.size());
+  int letters = 0, uppers = 0;
+  bool first_upper = false;
+  for (int32_t i = 0; i < len;) {
+    UChar32 c;
+    U8_NEXT(s, i, len, c);
+    if (c < 0 || !is_alnum(c)) return Case::Other;
+    if (c < 0x80 && c >= '0' && c <= '9') return Case::Other;
+    const bool up = is_upper(c);
+    if (up && letters == 0) first_upper = true;
+    if (u_getCombiningClass(c) == 0) ++letters;
+    if (up) ++uppers;
+  }
+  if (letters == 0) return Case::Other;
+  if (uppers == 0) return Case::Lower;
+  if (first_upper && uppers == 1) return Case::Title;
+  if (uppers == letters && letters >= 2) return Case::Upper;
+  return Case::Other;
+}
+
+bool is_space(uint32_t c) { return c == ' ' || c == '\t' || c == 0xA0 || c == 0x202F || c == 0x2009; }
+
 bool alnum_before_slow(std::string_view s, size_t pos) {
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
   auto i = static_cast<int32_t>(pos);
