@@ -45,6 +45,9 @@ bool caps_satisfied(std::string_view text, uint32_t caps);
 enum class Case : uint8_t { Lower, Title, Upper, Other };
 Case syllable_case(std::string_view syllable);
 
+// Whether the character starting at `pos` is an upper-case letter.
+bool upper_at(std::string_view s, size_t pos);
+
 // Whether `c` is a whitespace character that may separate two syllables.
 bool is_space(uint32_t c);
 

@@ -35,7 +35,7 @@ struct Literal {
   uint32_t first_target;  // into Impl::targets
   uint16_t targets;       // how many
   uint8_t edges;          // bit 0: first char alnum, bit 1: last char alnum
-  bool in_words;          // some dictionary word contains it or overlaps one of its edges
+  uint32_t near = 0;      // 1 + index into WordData::near when a dictionary word may hide it, else 0
 };
 
 // A match at syllable boundaries, in key offsets. Distinct hits have
@@ -50,7 +50,7 @@ struct Choice {
   uint32_t begin, end;    // original offsets
   uint32_t fbegin, fend;  // folded offsets
   uint32_t target;
-  bool in_words;  // the literal's in_words
+  uint32_t near;  // the literal's `near`
   bool paired;
   bool hidden;
 };
@@ -119,11 +119,41 @@ bool readable_kind(Kind k) {
 // What the readings need from the lexicon, looked up by matching form.
 struct WordData {
   std::unordered_map<std::string_view, uint8_t> tokens;  // keys of 2+ syllables: kWordToken | kPhraseToken
+  // The same tokens of at most max_word syllables by their syllables' ids
+  // (16 bits each, packed), for the reading's many small lookups.
+  std::unordered_map<std::string_view, uint16_t> syllable_id;  // 1-based
+  std::unordered_map<uint64_t, uint8_t> packed;
   std::unordered_set<std::string_view> syllables;        // every syllable of a word or family name
   std::unordered_set<std::string_view> surnames;
   std::unordered_set<std::string_view> name_cues;   // a name follows ('ông')
   std::unordered_set<std::string_view> name_roles;  // a name or a nationality follows ('cầu thủ')
-  uint32_t max_word = 1;  // syllables of the longest token
+  std::unordered_set<std::string_view> cue_ends;    // last syllables of both
+  // Per literal a dictionary word may hide: the syllables such a word has
+  // right after the literal (or after the literal's tail it starts with),
+  // and right before it (or before the head it ends with). A match with
+  // neither next to it is never hidden: one or two lookups decide most.
+  struct Near {
+    std::vector<std::string_view> next, prev;  // sorted, unique
+  };
+  std::vector<Near> near;
+  // A Bloom filter of the (literal, side, syllable) triples of `near`: most
+  // matches are told apart without a search.
+  static constexpr uint32_t kBloomBits = 1u << 16;
+  std::vector<uint64_t> bloom = std::vector<uint64_t>(kBloomBits / 64, 0);
+  static uint32_t bloom_hash(uint32_t literal, bool after, std::string_view syl) {
+    uint64_t h = 1469598103934665603ull ^ (uint64_t{literal} * 2 + (after ? 1 : 0)) * 0x9E3779B97F4A7C15ull;
+    for (char c : syl) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    return static_cast<uint32_t>((h ^ (h >> 29)) & (kBloomBits - 1));
+  }
+  void bloom_add(uint32_t literal, bool after, std::string_view syl) {
+    const uint32_t b = bloom_hash(literal, after, syl);
+    bloom[b / 64] |= uint64_t{1} << (b % 64);
+  }
+  bool bloom_has(uint32_t literal, bool after, std::string_view syl) const {
+    const uint32_t b = bloom_hash(literal, after, syl);
+    return (bloom[b / 64] >> (b % 64)) & 1u;
+  }
+  uint32_t max_word = 1;  // syllables of the longest dictionary word
   uint32_t max_cue = 0;   // syllables of the longest name cue
   bool empty() const { return tokens.empty() && surnames.empty() && name_cues.empty() && name_roles.empty(); }
 };
@@ -246,14 +276,18 @@ class Reading {
   }
 
   // Index in chosen_ of a visible mention overlapping folded [b, e), or -1.
+  // Choices are in text order and do not overlap (but for one span of
+  // several kinds), so their ends are in order too.
   int covering(uint32_t b, uint32_t e, int except = -1) const {
-    for (size_t i = 0; i < chosen_.size(); ++i) {
+    size_t i = static_cast<size_t>(
+        std::lower_bound(chosen_.begin(), chosen_.end(), e, [](const Choice& c, uint32_t v) { return c.fbegin < v; }) -
+        chosen_.begin());
+    while (i-- > 0) {
       const Choice& c = chosen_[i];
+      if (c.fend <= b) break;
       if (static_cast<int>(i) == except || c.hidden) continue;
-      const Target& t = targets_[c.target];
-      if (t.pair_only && !c.paired) continue;
-      if (c.fbegin < e && b < c.fend) return static_cast<int>(i);
-      if (c.fbegin >= e) break;
+      if (targets_[c.target].pair_only && !c.paired) continue;
+      return static_cast<int>(i);
     }
     return -1;
   }
@@ -264,13 +298,40 @@ class Reading {
 };
 
 bool Reading::hidden_by_word(const Choice& m) {
+  // Quick test: a syllable a hiding word could have right next to the match
+  // (bytes up to the next space or ASCII sign: no decoding).
+  const WordData::Near& near = d_.near[m.near - 1];
+  auto word_byte = [](char ch) {
+    const auto c = static_cast<unsigned char>(ch);
+    return c >= 0x80 || detail::ascii_alnum(c);
+  };
+  auto gap = [](char ch) { return ch == ' ' || ch == '-'; };
+  bool close = false;
+  if (!near.next.empty() && m.fend < f_.size() && gap(f_[m.fend])) {
+    size_t i = m.fend;
+    while (i < f_.size() && gap(f_[i])) ++i;
+    const size_t b = i;
+    while (i < f_.size() && word_byte(f_[i])) ++i;
+    const std::string_view x = f_.substr(b, i - b);
+    close = d_.bloom_has(m.near, true, x) && std::binary_search(near.next.begin(), near.next.end(), x);
+  }
+  if (!close && !near.prev.empty() && m.fbegin > 0 && gap(f_[m.fbegin - 1])) {
+    size_t i = m.fbegin;
+    while (i > 0 && gap(f_[i - 1])) --i;
+    const size_t e = i;
+    while (i > 0 && word_byte(f_[i - 1])) --i;
+    const std::string_view x = f_.substr(i, e - i);
+    close = d_.bloom_has(m.near, false, x) && std::binary_search(near.prev.begin(), near.prev.end(), x);
+  }
+  if (!close) return false;
+  Syl s;
+  Sep sep;
+
   // The syllables of the match and up to max_word - 1 on each side, joined
   // by spaces or hyphens only.
   thread_local std::vector<Syl> syl;
   syl.clear();
   const uint32_t reach = d_.max_word - 1;
-  Syl s;
-  Sep sep;
   uint32_t pos = m.fbegin;
   for (uint32_t k = 0; k < reach && syl_before(f_, pos, s, sep) && sep != Sep::Other; ++k) {
     syl.push_back(s);
@@ -288,38 +349,68 @@ bool Reading::hidden_by_word(const Choice& m) {
     pos = s.e;
   }
   const size_t n = syl.size();
-  if (n == m1 - m0) return false;
+  const size_t width = d_.max_word + 1;
+  thread_local std::vector<uint16_t> ids;
+  ids.assign(n, 0);
+  for (size_t k = 0; k < n; ++k) {
+    auto it = d_.syllable_id.find(fold_of(syl[k]));
+    if (it != d_.syllable_id.end()) ids[k] = it->second;
+  }
 
   // A dictionary word is read where the text writes it in lower case.
   thread_local std::vector<detail::Case> cases;
   cases.assign(n, detail::Case::Other);
-  for (size_t k = 0; k < n; ++k) cases[k] = case_of(syl[k]);
+  thread_local std::vector<bool> known;
+  known.assign(n, false);
+  auto case_at = [&](size_t k) {
+    if (!known[k]) {
+      cases[k] = case_of(syl[k]);
+      known[k] = true;
+    }
+    return cases[k];
+  };
   auto lower_ok = [&](size_t i, size_t j) {
     bool all_upper = true;
-    for (size_t k = i; k < j; ++k) all_upper = all_upper && cases[k] == detail::Case::Upper;
+    for (size_t k = i; k < j && all_upper; ++k) all_upper = case_at(k) == detail::Case::Upper;
     if (all_upper) return true;
     for (size_t k = i; k < j; ++k) {
-      if (cases[k] == detail::Case::Lower) continue;
-      if (k == i && cases[k] == detail::Case::Title && sentence_start(syl[k])) continue;
+      if (case_at(k) == detail::Case::Lower) continue;
+      if (k == i && case_at(k) == detail::Case::Title && sentence_start(syl[k])) continue;
       return false;
     }
     return true;
   };
-  // Token spans (2+ syllables) usable in a reading: flags of each [i, j).
+  // Flags of the token [i, j) (2 to max_word syllables) as it may be read
+  // here, looked up once: bit 7 = known.
+  thread_local std::vector<uint8_t> memo;
+  memo.assign(n * width, 0);
   auto token = [&](size_t i, size_t j) -> uint8_t {
-    auto it = d_.tokens.find(joined(syl, i, j));
-    if (it == d_.tokens.end()) return 0;
-    uint8_t fl = it->second;
-    if ((fl & kWordToken) && !(fl & kPhraseToken) && !lower_ok(i, j)) fl = 0;
-    return fl;
+    uint8_t& slot = memo[i * width + (j - i)];
+    if (!(slot & 0x80)) {
+      uint8_t fl = 0;
+      uint64_t code = 0;
+      bool ok = true;
+      for (size_t k = i; k < j && ok; ++k) {
+        ok = ids[k] != 0;
+        code = code << 16 | ids[k];
+      }
+      if (ok) {
+        auto it = d_.packed.find(code);
+        if (it != d_.packed.end()) {
+          fl = it->second;
+          if (!(fl & kPhraseToken) && !lower_ok(i, j)) fl = 0;
+        }
+      }
+      slot = static_cast<uint8_t>(0x80 | fl);
+    }
+    return slot & 0x7F;
   };
-  // Any longer dictionary word over the match?
+  // A longer dictionary word over the match (containing it or across an edge)?
   bool blocker = false;
   for (size_t i = 0; i < m1 && !blocker; ++i)
     for (size_t j = std::max(i + 2, m0 + 1); j <= n && j - i <= d_.max_word; ++j) {
-      if (j <= m0 || (i >= m0 && j <= m1)) continue;  // not over the match, or inside it
-      const uint8_t fl = token(i, j);
-      if ((fl & kWordToken) && !(fl & kPhraseToken)) {
+      if (i >= m0 && j <= m1) continue;  // inside the match
+      if (token(i, j) == kWordToken) {
         blocker = true;
         break;
       }
@@ -332,7 +423,7 @@ bool Reading::hidden_by_word(const Choice& m) {
     best.assign(to - from + 1, 0);
     for (size_t j = from + 1; j <= to; ++j) {
       uint32_t b = best[j - 1 - from] + 1;
-      for (size_t i = (j - from >= d_.max_word ? j - d_.max_word : from); i + 1 < j; ++i)
+      for (size_t i = (j - from > d_.max_word ? j - d_.max_word : from); i + 1 < j; ++i)
         if (best[i - from] + 1 < b && token(i, j)) b = best[i - from] + 1;
       best[j - from] = b;
     }
@@ -349,7 +440,7 @@ void Reading::words() {
   bool last = false, have = false;
   for (Choice& c : chosen_) {
     const Target& t = targets_[c.target];
-    if (!t.readable || !c.in_words) continue;
+    if (!t.readable || c.near == 0) continue;
     if (!have || c.fbegin != last_b || c.fend != last_e) {
       last = hidden_by_word(c);
       last_b = c.fbegin;
@@ -398,6 +489,25 @@ bool Reading::title_text() {
 bool Reading::hidden_by_name(size_t idx) {
   const Choice& m = chosen_[idx];
   const Target& mt = targets_[m.target];
+  {
+    // Most matches have no capitalised neighbour: then only a cue word
+    // right before them can make them a name ('chị Nga'). Tested on bytes.
+    auto word_byte = [](char ch) {
+      const auto c = static_cast<unsigned char>(ch);
+      return c >= 0x80 || detail::ascii_alnum(c);
+    };
+    bool maybe = false;
+    const uint32_t oe = to_orig_[m.fend];
+    if (oe + 1 < text_.size() && text_[oe] == ' ' && detail::upper_at(text_, oe + 1)) maybe = true;
+    if (!maybe && m.fbegin > 1 && f_[m.fbegin - 1] == ' ' && word_byte(f_[m.fbegin - 2])) {
+      uint32_t i = m.fbegin - 1;
+      while (i > 0 && word_byte(f_[i - 1])) --i;
+      const std::string_view prev = f_.substr(i, m.fbegin - 1 - i);
+      maybe = detail::upper_at(text_, to_orig_[i]) ||
+              (d_.bloom_has(0, false, prev) && d_.cue_ends.count(prev) > 0);
+    }
+    if (!maybe) return false;
+  }
   // The match's own syllables, all capitalised.
   Syl first{}, last{};
   uint32_t own = 0;
@@ -441,10 +551,11 @@ bool Reading::hidden_by_name(size_t idx) {
   // ('ông'), 2 a name or a nationality follows ('cầu thủ').
   auto after_cue = [&](const Syl& x) -> int {
     if (d_.max_cue == 0) return 0;
-    thread_local std::vector<Syl> cue;
-    cue.clear();
     Syl y;
     Sep sp;
+    if (!syl_before(f_, x.b, y, sp) || sp != Sep::Space || !d_.cue_ends.count(fold_of(y))) return 0;
+    thread_local std::vector<Syl> cue;
+    cue.clear();
     for (uint32_t pos = x.b; cue.size() < d_.max_cue && syl_before(f_, pos, y, sp) && sp == Sep::Space; pos = y.b) {
       cue.insert(cue.begin(), y);
       const std::string_view key = joined(cue, 0, cue.size());
@@ -464,7 +575,8 @@ bool Reading::hidden_by_name(size_t idx) {
     const Syl& start = k == 0 ? first : left[k - 1];
     const size_t len = std::min<size_t>(4, total - (nl - k));  // syllables from start to the run's end
     if (k + own > len) continue;  // the name would end inside the match
-    const int cue = after_cue(start);
+    // A cue word is no name part, so it can only stand before the run.
+    const int cue = k == nl ? after_cue(start) : 0;
     // After a role, a run that is just a country is a nationality ('cầu thủ Lào').
     if (cue == 1 || (cue == 2 && !(k == 0 && nr == 0))) {
       if (!title_text()) return true;
@@ -652,7 +764,6 @@ Matcher::Matcher(std::shared_ptr<const Lexicon> lexicon) : lexicon_(std::move(le
       impl_->targets.push_back({pat.kind, pat.entry, pat.caps, pat.pair_only, block, readable_kind(pat.kind) && !block});
     }
     lit.targets = static_cast<uint16_t>(impl_->targets.size() - lit.first_target);
-    lit.in_words = false;
     impl_->literals.push_back(lit);
   }
   build_word_data(keys);
@@ -679,7 +790,7 @@ void Matcher::build_word_data(const std::vector<std::string_view>& keys) {
     const uint32_t n = syllable_count(key);
     if (n < 2) return;
     d.tokens[key] |= flag;
-    d.max_word = std::max(d.max_word, n);
+    if (flag == kWordToken) d.max_word = std::max(d.max_word, n);
   };
   for (std::string_view key : keys) add_token(key, kPhraseToken);
   for (const std::string& w : lexicon_->words()) add_token(w, kWordToken);
@@ -695,39 +806,94 @@ void Matcher::build_word_data(const std::vector<std::string_view>& keys) {
     d.name_roles.insert(w);
     d.max_cue = std::max(d.max_cue, syllable_count(w));
   }
-  // Parts of the words that are no lexicon phrase: inner spans, heads, tails.
-  std::unordered_set<std::string_view> inner, heads, tails;
-  std::vector<std::pair<size_t, size_t>> syl;
-  for (const std::string& w : lexicon_->words()) {
-    syl.clear();
-    each_syllable(w, [&](size_t b, size_t e) { syl.emplace_back(b, e); });
-    for (const auto& [b, e] : syl) d.syllables.insert(std::string_view(w).substr(b, e - b));
-    if (syl.size() < 2 || d.tokens[w] & kPhraseToken) continue;
-    const std::string_view v(w);
-    for (size_t i = 0; i < syl.size(); ++i)
-      for (size_t j = i + 1; j <= syl.size(); ++j) {
-        if (i == 0 && j == syl.size()) continue;
-        const std::string_view part = v.substr(syl[i].first, syl[j - 1].second - syl[i].first);
-        inner.insert(part);
-        if (i == 0) heads.insert(part);
-        if (j == syl.size()) tails.insert(part);
+  for (const auto* set : {&d.name_cues, &d.name_roles})
+    for (std::string_view w : *set) {
+      size_t last = 0;
+      each_syllable(w, [&](size_t b, size_t) { last = b; });
+      d.cue_ends.insert(w.substr(last));
+      d.bloom_add(0, false, w.substr(last));  // literal 0 is never a `near` index (those start at 1)
+    }
+  // Tokens by syllable ids.
+  for (const auto& [key, flags] : d.tokens) {
+    uint64_t code = 0;
+    uint32_t n = 0;
+    bool ok = true;
+    each_syllable(key, [&](size_t b, size_t e) {
+      if (!ok || ++n > d.max_word) {
+        ok = false;
+        return;
       }
+      auto [it, fresh] = d.syllable_id.try_emplace(key.substr(b, e - b), static_cast<uint16_t>(d.syllable_id.size() + 1));
+      if (fresh && d.syllable_id.size() >= 0xFFFF) ok = false;
+      code = code << 16 | it->second;
+    });
+    if (ok) d.packed[code] |= flags;
   }
-  if (inner.empty()) return;
-  for (size_t id = 0; id < keys.size(); ++id) {
-    Literal& lit = impl_->literals[id];
+
+  // The readable literals by key, and by their proper heads and tails.
+  using Spans = std::vector<std::pair<size_t, size_t>>;
+  auto syllables_of = [](std::string_view v, Spans& out) {
+    out.clear();
+    each_syllable(v, [&](size_t b, size_t e) { out.emplace_back(b, e); });
+  };
+  auto part = [](std::string_view v, const Spans& sy, size_t i, size_t j) {
+    return v.substr(sy[i].first, sy[j - 1].second - sy[i].first);
+  };
+  std::unordered_map<std::string_view, std::vector<uint32_t>> whole, heads, tails;
+  Spans sy;
+  for (uint32_t id = 0; id < keys.size(); ++id) {
+    const Literal& lit = impl_->literals[id];
     bool readable = false;
     for (uint32_t t = lit.first_target; t < lit.first_target + lit.targets; ++t) readable |= impl_->targets[t].readable;
     if (!readable) continue;
-    const std::string_view key = keys[id];
-    bool hit = inner.count(key) > 0;
-    syl.clear();
-    each_syllable(key, [&](size_t b, size_t e) { syl.emplace_back(b, e); });
-    for (size_t k = 1; k < syl.size() && !hit; ++k) {
-      hit = heads.count(key.substr(syl[k].first)) > 0 ||  // a word starts inside the key and goes on after it
-            tails.count(key.substr(0, syl[k - 1].second)) > 0;  // a word starts before the key and ends inside it
+    syllables_of(keys[id], sy);
+    if (sy.empty()) continue;
+    whole[keys[id]].push_back(id);
+    for (size_t k = 1; k < sy.size(); ++k) {
+      heads[part(keys[id], sy, 0, k)].push_back(id);
+      tails[part(keys[id], sy, k, sy.size())].push_back(id);
     }
-    lit.in_words = hit;
+  }
+  // Each dictionary word that is no lexicon phrase, against them.
+  std::vector<std::vector<std::string_view>> next(keys.size()), prev(keys.size());
+  for (const std::string& w : lexicon_->words()) {
+    const std::string_view v(w);
+    syllables_of(v, sy);
+    for (const auto& [b, e] : sy) d.syllables.insert(v.substr(b, e - b));
+    if (sy.size() < 2 || (d.tokens[v] & kPhraseToken)) continue;
+    const size_t p = sy.size();
+    auto syl = [&](size_t k) { return v.substr(sy[k].first, sy[k].second - sy[k].first); };
+    for (size_t i = 0; i < p; ++i)
+      for (size_t j = i + 1; j <= p; ++j) {
+        if (i == 0 && j == p) continue;
+        const std::string_view span = part(v, sy, i, j);
+        if (auto it = whole.find(span); it != whole.end())  // the word contains the literal
+          for (uint32_t id : it->second) {
+            if (j < p) next[id].push_back(syl(j));
+            if (i > 0) prev[id].push_back(syl(i - 1));
+          }
+        if (i == 0 && j < p)  // the word starts with the literal's tail and goes on
+          if (auto it = tails.find(span); it != tails.end())
+            for (uint32_t id : it->second) next[id].push_back(syl(j));
+        if (j == p && i > 0)  // the word ends with the literal's head
+          if (auto it = heads.find(span); it != heads.end())
+            for (uint32_t id : it->second) prev[id].push_back(syl(i - 1));
+      }
+  }
+  for (uint32_t id = 0; id < keys.size(); ++id) {
+    if (next[id].empty() && prev[id].empty()) continue;
+    WordData::Near n;
+    for (auto* v : {&next[id], &prev[id]}) {
+      std::sort(v->begin(), v->end());
+      v->erase(std::unique(v->begin(), v->end()), v->end());
+    }
+    n.next = std::move(next[id]);
+    n.prev = std::move(prev[id]);
+    d.near.push_back(std::move(n));
+    const auto index = static_cast<uint32_t>(d.near.size());
+    impl_->literals[id].near = index;
+    for (std::string_view x : d.near.back().next) d.bloom_add(index, true, x);
+    for (std::string_view x : d.near.back().prev) d.bloom_add(index, false, x);
   }
 }
 
@@ -807,9 +973,9 @@ void Matcher::scan(std::string_view text, const normalize::Folded* folded, std::
     if (h.begin < cursor) continue;
     const uint32_t fb = detail::to_folded(buf.jumps, h.begin);
     const uint32_t fe = detail::to_folded(buf.jumps, h.end);
-    const bool in_words = impl_->literals[h.literal].in_words;
+    const uint32_t near = impl_->literals[h.literal].near;
     if (each_target(h, [&](uint32_t b, uint32_t e, uint32_t t) {
-          chosen.push_back({b, e, fb, fe, t, in_words, false, false});
+          chosen.push_back({b, e, fb, fe, t, near, false, false});
         }))
       cursor = h.end;
   }
