@@ -86,14 +86,15 @@ namespace {
 // ICU's answers for Latin and Vietnamese letters, looked up once: the
 // matcher asks at every match edge and every capitalised syllable.
 constexpr UChar32 kTableEnd = 0x2000;
-enum : uint8_t { kAlnum = 1, kUpper = 2 };
+enum : uint8_t { kAlnum = 1, kUpper = 2, kMark = 4 };
 
 const uint8_t* char_table() {
   static const std::array<uint8_t, kTableEnd> table = [] {
     std::array<uint8_t, kTableEnd> t{};
     for (UChar32 c = 0; c < kTableEnd; ++c)
       t[static_cast<size_t>(c)] = static_cast<uint8_t>(((u_isalnum(c) || u_getCombiningClass(c) > 0) ? kAlnum : 0) |
-                                  ((u_isupper(c) || u_istitle(c)) ? kUpper : 0));
+                                  ((u_isupper(c) || u_istitle(c)) ? kUpper : 0) |
+                                  (u_getCombiningClass(c) > 0 ? kMark : 0));
     return t;
   }();
   return table.data();
@@ -151,6 +152,42 @@ bool caps_satisfied(std::string_view text, uint32_t caps) {
   }
   return true;
 }
+
+Case syllable_case(std::string_view syllable) {
+  const auto* s = reinterpret_cast<const uint8_t*>(syllable.data());
+  const auto len = static_cast<int32_t>(syllable.size());
+  int letters = 0, uppers = 0;
+  bool first_upper = false;
+  for (int32_t i = 0; i < len;) {
+    UChar32 c;
+    U8_NEXT(s, i, len, c);
+    if (c < 0 || !is_alnum(c)) return Case::Other;
+    if (c < 0x80 && c >= '0' && c <= '9') return Case::Other;
+    const bool up = is_upper(c);
+    if (up && letters == 0) first_upper = true;
+    const bool mark = c < kTableEnd ? (char_table()[static_cast<size_t>(c)] & kMark) != 0 : u_getCombiningClass(c) > 0;
+    if (!mark) ++letters;
+    if (up) ++uppers;
+  }
+  if (letters == 0) return Case::Other;
+  if (uppers == 0) return Case::Lower;
+  if (first_upper && uppers == 1) return Case::Title;
+  if (uppers == letters && letters >= 2) return Case::Upper;
+  return Case::Other;
+}
+
+bool upper_at(std::string_view s, size_t pos) {
+  if (pos >= s.size()) return false;
+  const auto c0 = static_cast<unsigned char>(s[pos]);
+  if (c0 < 0x80) return c0 >= 'A' && c0 <= 'Z';
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  auto i = static_cast<int32_t>(pos);
+  UChar32 c;
+  U8_NEXT(p, i, static_cast<int32_t>(s.size()), c);
+  return c >= 0 && is_upper(c);
+}
+
+bool is_space(uint32_t c) { return c == ' ' || c == '\t' || c == 0xA0 || c == 0x202F || c == 0x2009; }
 
 bool alnum_before_slow(std::string_view s, size_t pos) {
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());

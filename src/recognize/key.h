@@ -39,6 +39,18 @@ uint32_t caps_signature(std::string_view text);
 // Whether every syllable required upper case by `caps` is upper case in `text`.
 bool caps_satisfied(std::string_view text, uint32_t caps);
 
+// How a syllable (a run of letters and digits) is written: all lower case,
+// capitalised ('Tâm'; a single capital letter counts), all capitals of two
+// letters or more ('HLV', 'CHDCND'), or anything else (digits, 'iPhone').
+enum class Case : uint8_t { Lower, Title, Upper, Other };
+Case syllable_case(std::string_view syllable);
+
+// Whether the character starting at `pos` is an upper-case letter.
+bool upper_at(std::string_view s, size_t pos);
+
+// Whether `c` is a whitespace character that may separate two syllables.
+bool is_space(uint32_t c);
+
 inline bool ascii_alnum(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }

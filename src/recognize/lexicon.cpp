@@ -170,6 +170,8 @@ class LexiconLoader {
     read("agreements.tsv", [this](auto& f, size_t n) { agreement(f, n); });
     read("projects.tsv", [this](auto& f, size_t n) { project(f, n); });
     read("project_status.tsv", [this](auto& f, size_t n) { project_status(f, n); });
+    read("words.tsv", [this](auto& f, size_t n) { word(f, n); }, /*required=*/false);
+    read("names.tsv", [this](auto& f, size_t n) { name(f, n); }, /*required=*/false);
     return true;
   }
 
@@ -652,6 +654,38 @@ class LexiconLoader {
     const auto idx = static_cast<uint32_t>(lex_.project_statuses_.size());
     lex_.project_statuses_.push_back({f[0], f[1]});
     pattern(Kind::ProjectStatus, idx, f[0], line, false);
+  }
+
+  // --- words.tsv: word (generated, see lexicon/tools/gen_words.py) ----------
+  std::set<std::string> word_seen_;
+  void word(Fields& f, size_t line) {
+    std::string key = match_key(f[0]);
+    if (key.find(' ') == std::string::npos) {
+      problem(line, false, fmt::format("'{}' is one syllable: only longer words are read", f[0]));
+      return;
+    }
+    if (!word_seen_.insert(key).second) return;
+    lex_.words_.push_back(std::move(key));
+  }
+
+  // --- names.tsv: label phrase (surname | before | role) --------------------
+  void name(Fields& f, size_t line) {
+    if (!need(f, 2, line, "label and phrase")) return;
+    std::string key = match_key(f[1]);
+    if (key.empty()) {
+      problem(line, true, fmt::format("'{}' has nothing to match", f[1]));
+      return;
+    }
+    if (f[0] == "surname") {
+      if (key.find(' ') != std::string::npos) problem(line, true, fmt::format("surname '{}' is not one syllable", f[1]));
+      else lex_.surnames_.push_back(std::move(key));
+    } else if (f[0] == "before") {
+      lex_.name_cues_.push_back(std::move(key));
+    } else if (f[0] == "role") {
+      lex_.name_roles_.push_back(std::move(key));
+    } else {
+      problem(line, true, fmt::format("label '{}' is not surname|before|role", f[0]));
+    }
   }
 };
 

@@ -187,6 +187,14 @@ class Lexicon {
   const std::vector<ProjectKind>& project_kinds() const { return project_kinds_; }
   const std::vector<ProjectStatus>& project_statuses() const { return project_statuses_; }
   const std::vector<Pattern>& patterns() const { return patterns_; }
+  // Word-level reading (words.tsv, names.tsv), all in matching form:
+  // common words of two or more syllables, Vietnamese family names, the
+  // words after which a personal name follows ('ông', 'chị') and the roles
+  // after which a name or a nationality follows ('ca sĩ', 'cầu thủ').
+  const std::vector<std::string>& words() const { return words_; }
+  const std::vector<std::string>& surnames() const { return surnames_; }
+  const std::vector<std::string>& name_cues() const { return name_cues_; }
+  const std::vector<std::string>& name_roles() const { return name_roles_; }
   const std::vector<Problem>& problems() const { return problems_; }
   size_t error_count() const;
 
@@ -233,6 +241,7 @@ class Lexicon {
   std::vector<ProjectKind> project_kinds_;
   std::vector<ProjectStatus> project_statuses_;
   std::vector<Pattern> patterns_;
+  std::vector<std::string> words_, surnames_, name_cues_, name_roles_;
   std::vector<Problem> problems_;
 
   std::unordered_map<std::string, uint32_t> country_by_code_;

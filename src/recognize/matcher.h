@@ -47,7 +47,10 @@ class Matcher {
   // Matches start and end at syllable boundaries; names of countries,
   // persons and places keep the capitals of their lexicon spelling; `block`
   // cues are matched (so the words inside them are not) but not returned;
-  // a country's pair-only short form ('Việt') is kept only inside a dash pair.
+  // a country's pair-only short form ('Việt') is kept only inside a dash pair;
+  // a common-word match inside a longer dictionary word ('thăm' in 'thăm dò')
+  // and a country or place inside a Vietnamese personal name ('Đức' in
+  // 'Nguyễn Đức Chinh') are dropped (matcher.cpp, 'Word-level reading').
   // Safe to call from several threads at once. `out` is cleared first.
   void match(std::string_view text, std::vector<Mention>& out) const;
 
@@ -68,6 +71,7 @@ class Matcher {
   std::unique_ptr<Impl> impl_;
 
   void scan(std::string_view text, const normalize::Folded* folded, std::vector<Mention>& out, bool all) const;
+  void build_word_data(const std::vector<std::string_view>& keys);
 };
 
 }  // namespace mekong::recognize
