@@ -107,7 +107,7 @@ const Ann* own_country(const SentenceView& s, const Ann& q) {
   uint32_t from = q.b;
   while (from > 0 && s.text[from - 1] != ',' && s.text[from - 1] != ';' && s.text[from - 1] != ':') --from;
   for (const Ann& a : s.anns)
-    if (a.type == AnnType::Country && a.b >= from && a.e <= q.b && words_between(s, a.e, q.b) <= 4) return &a;
+    if (a.type == AnnType::Country && a.b >= from && a.e <= q.b && words_between(s, a.e, q.b) <= 8) return &a;
   return nullptr;
 }
 
@@ -119,6 +119,8 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
   uint32_t prev_line = 0;
   std::string prev_money_indicator;
   Ties prev_ties;  // of the previous sentence of the same paragraph
+  std::string last_to;  // the last country after 'tại', 'vào', 'sang' in the paragraph
+  uint32_t to_line = 0;
   int prev_age = 0;
   for (const SentenceView& s : sentences) {
     if (s.line != prev_line) {
@@ -128,6 +130,8 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
     prev_line = s.line;
     const Ties ties = ties_in(s, 0, static_cast<uint32_t>(s.text.size()));
     const bool ties_empty = ties.countries.empty() && !ties.pair_ref;
+    if (s.line != to_line) last_to.clear();
+    to_line = s.line;
     std::optional<size_t> level_idx;  // the last level figure of this sentence
     for (const Ann& q : s.anns) {
       if (q.type != AnnType::Quantity) continue;
@@ -240,6 +244,8 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
         if (ind == "trade_turnover") continue;  // whose trade with whom is not said
         d.from = own->code;
         d.to = d.to && *d.to != own->code ? d.to : std::nullopt;
+        // '... đầu tư tại Việt Nam. Singapore dẫn đầu với ...': the host named earlier in the paragraph.
+        if (!d.to && !last_to.empty() && last_to != own->code) d.to = last_to;
         if (!d.to) continue;
       }
       if (d.from && d.to) {
@@ -264,6 +270,8 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
       out.push_back(std::move(f));
       if (out.back().measure == "level") level_idx = out.size() - 1;
     }
+    for (const Ann& a : s.anns)
+      if (a.type == AnnType::Country && cue_before(s, "to", a.b, 2)) last_to = a.code;
     // A sentence that names no one reads the last one that did, up to two sentences back.
     if (!ties_empty) {
       prev_ties = ties;
