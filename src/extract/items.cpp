@@ -232,6 +232,15 @@ std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, c
       // 'dự án', 'công trình' alone name no kind of work ('dự án hợp tác Việt Nam - Lào').
       if (kind.label == "project" || kind.label == "work") continue;
       if (!works_near(kind)) continue;
+      // 'Nông trường Mộc Châu', 'Tổng công ty ... đường cao tốc': a lower-case kind right after a
+      // capitalised word is inside another name.
+      if (!upper_at(t, kind.b) && kind.b >= 2 && t[kind.b - 1] == ' ') {
+        uint32_t w = kind.b - 1;
+        while (w > 0 && t[w - 1] != ' ') --w;
+        const char last = t[kind.b - 2];
+        const bool closed = last == ',' || last == ';' || last == ':' || last == '.' || last == ')';
+        if (upper_at(t, w) && !closed) continue;
+      }
       if (cue_before(s, "generic", kind.b, 3)) continue;
       // 'các dự án thủy điện': a kind of works, not one.
       if (const Ann* g = cue_before(s, "generic", kind.b, 16); g && words_between(s, g->e, kind.b) <= 2) continue;
@@ -262,11 +271,14 @@ std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, c
         else {
           const std::string f = normalize::fold(word);
           if (f == "tại" || f == "ở" || f == "và" || f == "của" || f == "cho" || f == "với" || f == "trong" ||
-              f == "từ" || f == "theo" || f == "thuộc")
+              f == "từ" || f == "theo" || f == "thuộc" || f == "do")
             k = 's';
           for (const Ann& a : s.anns)
             if (a.type == AnnType::Cue && a.label == "namestop" && a.b == w) k = 's';
         }
+        // A date after the name is not part of it ('cao tốc X - Y Ngày 10-7').
+        for (const Ann& a : s.anns)
+          if (a.type == AnnType::Date && a.b == w) k = 's';
         toks.push_back({w, we, k});
         i = we;
         // '1, 2 và 3': a list of numbers after a number.
@@ -325,7 +337,7 @@ std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, c
           const Ann* place = nullptr;
           if (at)
             for (const Ann& a : s.anns)
-              if (a.type == AnnType::Place && a.b > at->e && words_between(s, at->e, a.b) <= 1) place = &a;
+              if (a.type == AnnType::Place && a.b > at->e && words_between(s, at->e, a.b) <= 4) place = &a;
           if (!place) continue;
           end = place->e;
         }
