@@ -184,6 +184,8 @@ TEST(NameReading, TheProjectWordListHidesCommonWords) {
   // generated list: neither is a reception nor a visit.
   check(project(), {"tiếp nhận", "Bệnh viện tiếp nhận 50 bệnh nhân", {}, {"action|tiếp|040"}});
   check(project(), {"hỏi thăm", "Ông hỏi thăm sức khỏe bà con", {}, {"action|thăm|042"}});
+  // Whatever its case: a ministry's name says 'môi trường' (environment), no school.
+  check(project(), {"Môi trường", "Bộ Tài nguyên và Môi trường họp báo", {}, {"project_kind|trường|school"}});
 }
 
 }  // namespace
