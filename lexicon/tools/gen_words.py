@@ -84,7 +84,7 @@ def source_of(path, forced_license):
         d = os.path.dirname(d)
     base = os.path.basename(path)
     m = re.match(r"([a-z]+)_([a-z0-9]+)-ud-", base)
-    if m:  # UD file naming: vi_vtb-ud-train.conllu -> UD_Vietnamese-VTB
+    if m and not (name or "").startswith("UD_"):  # UD file naming: vi_vtb-ud-train.conllu -> UD_Vietnamese-VTB
         tb = {"vtb": "VTB", "tuecl": "TueCL"}.get(m.group(2), m.group(2).upper())
         name = f"UD_Vietnamese-{tb}" if m.group(1) == "vi" else f"UD_{m.group(1)}-{tb}"
     return name or base, lic

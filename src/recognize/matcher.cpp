@@ -88,11 +88,13 @@ bool dash_between(std::string_view text, uint32_t b, uint32_t e) {
 //    and lexicon phrases (one syllable alone counts as a word), once with the
 //    match as a word and once freely; a tie keeps the match ('ký kết hợp
 //    đồng' is 'ký kết | hợp đồng', so the word 'kết hợp' does not hide 'ký
-//    kết'). A dictionary word is written in lower case, so it is read only
-//    where the text writes it so (its first syllable may be capitalised at
-//    the start of a sentence, and text all in capitals reads as any case):
-//    'Đức tin tưởng' mid-sentence is Germany, 'Áo khoác' opening a sentence is
-//    a coat.
+//    kết'). Words ignore case like the common words they hide ('Chiến
+//    trường' in a monument's name is no school), but a name is no part of a
+//    lower-case word: over a country, a word is read only where the text
+//    writes it in lower case (its first syllable may be capitalised at the
+//    start of a sentence; text all in capitals reads as any case): 'Đức tin
+//    tưởng' mid-sentence is Germany, 'Áo khoác' opening a sentence is a coat.
+//    Persons, places and mechanisms are names and are not read as words.
 // 2. Names. A country or place inside a Vietnamese personal name is part of
 //    the name (see hidden_by_name).
 
@@ -292,12 +294,12 @@ class Reading {
     return -1;
   }
 
-  bool hidden_by_word(const Choice& m);
+  bool hidden_by_word(const Choice& m, bool cased);
   bool hidden_by_name(size_t idx);
   bool title_text();
 };
 
-bool Reading::hidden_by_word(const Choice& m) {
+bool Reading::hidden_by_word(const Choice& m, bool cased) {
   // Quick test: a syllable a hiding word could have right next to the match
   // (bytes up to the next space or ASCII sign: no decoding).
   const WordData::Near& near = d_.near[m.near - 1];
@@ -357,7 +359,8 @@ bool Reading::hidden_by_word(const Choice& m) {
     if (it != d_.syllable_id.end()) ids[k] = it->second;
   }
 
-  // A dictionary word is read where the text writes it in lower case.
+  // A name (a country) is no part of a lower-case dictionary word: for a
+  // cased match, a word is read where the text writes it in lower case.
   thread_local std::vector<detail::Case> cases;
   cases.assign(n, detail::Case::Other);
   thread_local std::vector<bool> known;
@@ -370,6 +373,7 @@ bool Reading::hidden_by_word(const Choice& m) {
     return cases[k];
   };
   auto lower_ok = [&](size_t i, size_t j) {
+    if (!cased) return true;
     bool all_upper = true;
     for (size_t k = i; k < j && all_upper; ++k) all_upper = case_at(k) == detail::Case::Upper;
     if (all_upper) return true;
@@ -435,16 +439,18 @@ bool Reading::hidden_by_word(const Choice& m) {
 }
 
 void Reading::words() {
-  // One phrase of several kinds: the same span, one answer.
+  // One phrase of several kinds: the same span, one answer (per casing).
   uint32_t last_b = 0, last_e = 0;
-  bool last = false, have = false;
+  bool last = false, have = false, last_cased = false;
   for (Choice& c : chosen_) {
     const Target& t = targets_[c.target];
     if (!t.readable || c.near == 0) continue;
-    if (!have || c.fbegin != last_b || c.fend != last_e) {
-      last = hidden_by_word(c);
+    const bool cased = t.caps != 0;
+    if (!have || c.fbegin != last_b || c.fend != last_e || cased != last_cased) {
+      last = hidden_by_word(c, cased);
       last_b = c.fbegin;
       last_e = c.fend;
+      last_cased = cased;
       have = true;
     }
     c.hidden = last;

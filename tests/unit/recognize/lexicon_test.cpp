@@ -111,6 +111,31 @@ TEST(Lexicon, MinimalLexiconIsClean) {
   EXPECT_EQ(lex->persons().size(), 4u);
 }
 
+TEST(Lexicon, WordsAndNamesLoadInMatchingForm) {
+  auto files = minimal_files();
+  files["words.tsv"] = "# generated\nThăm Dò\nthăm dò\nhoà bình\nthăm\n";
+  files["names.tsv"] = "surname\tNguyễn\nbefore\tÔng\nrole\tca sĩ\n";
+  TempLexicon dir(files);
+  std::string error;
+  auto lex = Lexicon::load(dir.dir(), &error);
+  ASSERT_TRUE(lex) << error;
+  EXPECT_EQ(lex->error_count(), 0u) << problems_text(*lex);
+  // Repeats fold together; a single syllable is only a warning.
+  EXPECT_EQ(lex->words(), (std::vector<std::string>{"thăm dò", match_key("hòa bình")}));
+  EXPECT_EQ(lex->surnames(), std::vector<std::string>{match_key("Nguyễn")});
+  EXPECT_EQ(lex->name_cues(), std::vector<std::string>{"ông"});
+  EXPECT_EQ(lex->name_roles(), std::vector<std::string>{"ca sĩ"});
+  bool warned = false;
+  for (const auto& p : lex->problems()) warned |= !p.error && p.file == "words.tsv" && p.line == 5;
+  EXPECT_TRUE(warned) << problems_text(*lex);
+}
+
+TEST(Lexicon, ProjectWordListIsLoaded) {
+  auto lex = project_lexicon();
+  EXPECT_GT(lex->words().size(), 3000u);
+  EXPECT_GT(lex->surnames().size(), 50u);
+}
+
 TEST(Lexicon, MissingFolderIsAnError) {
   std::string error;
   EXPECT_FALSE(Lexicon::load("/nonexistent/lexicon", &error));
@@ -173,7 +198,9 @@ INSTANTIATE_TEST_SUITE_P(
         BadLine{"BadCameo", "actions.tsv", "gặp\t4x\tmeet", "not a CAMEO code"},
         BadLine{"ConflictingActionPhrase", "actions.tsv", "Hội đàm\t042\tvisit", "already names another action"},
         BadLine{"UnknownIndicator", "indicators.tsv", "doanh thu\trevenue\tUSD\tnone", "unknown indicator"},
-        BadLine{"MissingColumns", "offices.tsv", "Đại sứ", "needs role, rank, holders, joins"}),
+        BadLine{"MissingColumns", "offices.tsv", "Đại sứ", "needs role, rank, holders, joins"},
+        BadLine{"UnknownNameLabel", "names.tsv", "given\tTâm", "not surname|before|role"},
+        BadLine{"SurnameOfTwoSyllables", "names.tsv", "surname\tÂu Dương", "not one syllable"}),
     [](const auto& param_info) { return std::string(param_info.param.name); });
 
 TEST(Lexicon, SeveralHoldersAllowedOnlyForManyHolderOffices) {
