@@ -668,7 +668,7 @@ class LexiconLoader {
     lex_.words_.push_back(std::move(key));
   }
 
-  // --- names.tsv: label phrase (surname | before | role) --------------------
+  // --- names.tsv: label phrase (surname | before | role | part) -------------
   void name(Fields& f, size_t line) {
     if (!need(f, 2, line, "label and phrase")) return;
     std::string key = match_key(f[1]);
@@ -683,8 +683,10 @@ class LexiconLoader {
       lex_.name_cues_.push_back(std::move(key));
     } else if (f[0] == "role") {
       lex_.name_roles_.push_back(std::move(key));
+    } else if (f[0] == "part") {
+      lex_.country_parts_.push_back(std::move(key));
     } else {
-      problem(line, true, fmt::format("label '{}' is not surname|before|role", f[0]));
+      problem(line, true, fmt::format("label '{}' is not surname|before|role|part", f[0]));
     }
   }
 };

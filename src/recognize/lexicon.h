@@ -195,6 +195,8 @@ class Lexicon {
   const std::vector<std::string>& surnames() const { return surnames_; }
   const std::vector<std::string>& name_cues() const { return name_cues_; }
   const std::vector<std::string>& name_roles() const { return name_roles_; }
+  // Words before a country that name a part of it ('Nam' in 'Nam Lào').
+  const std::vector<std::string>& country_parts() const { return country_parts_; }
   const std::vector<Problem>& problems() const { return problems_; }
   size_t error_count() const;
 
@@ -241,7 +243,7 @@ class Lexicon {
   std::vector<ProjectKind> project_kinds_;
   std::vector<ProjectStatus> project_statuses_;
   std::vector<Pattern> patterns_;
-  std::vector<std::string> words_, surnames_, name_cues_, name_roles_;
+  std::vector<std::string> words_, surnames_, name_cues_, name_roles_, country_parts_;
   std::vector<Problem> problems_;
 
   std::unordered_map<std::string, uint32_t> country_by_code_;

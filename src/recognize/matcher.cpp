@@ -130,6 +130,7 @@ struct WordData {
   std::unordered_set<std::string_view> name_cues;   // a name follows ('ông')
   std::unordered_set<std::string_view> name_roles;  // a name or a nationality follows ('cầu thủ')
   std::unordered_set<std::string_view> cue_ends;    // last syllables of both
+  std::unordered_set<std::string_view> country_parts;  // 'Nam' in 'Nam Lào'
   // Per literal a dictionary word may hide: the syllables such a word has
   // right after the literal (or after the literal's tail it starts with),
   // and right before it (or before the head it ends with). A match with
@@ -543,6 +544,14 @@ bool Reading::hidden_by_name(size_t idx) {
   Syl s;
   Sep sep;
   for (uint32_t pos = first.b; nl < 3 && syl_before(f_, pos, s, sep) && name_part(s, sep); pos = s.b) left[nl++] = s;
+  // Whether `x` opens a run of capitalised syllables: no capitalised
+  // syllable of no lexicon phrase just before it.
+  auto opens_run = [&](const Syl& x) {
+    Syl y;
+    Sep sp;
+    return !(syl_before(f_, x.b, y, sp) && sp == Sep::Space && case_of(y) == detail::Case::Title &&
+             covering(y.b, y.e) < 0);
+  };
   for (uint32_t pos = last.e; nr < 3 && syl_after(f_, pos, s, sep) && name_part(s, sep); pos = s.e) right[nr++] = s;
 
   auto is_surname = [&](const Syl& x) { return d_.surnames.count(fold_of(x)) > 0; };
@@ -587,7 +596,9 @@ bool Reading::hidden_by_name(size_t idx) {
     if (cue == 1 || (cue == 2 && !(k == 0 && nr == 0))) {
       if (!title_text()) return true;
     }
-    if (is_surname(start) && len >= 2) {
+    // (a) only when the family name opens the run ('Tỉnh Đoàn Quảng Trị' is
+    // a body, no person named Đoàn).
+    if (is_surname(start) && len >= 2 && opens_run(start)) {
       const bool long_phrase = k == 0 ? own >= 2 : in_long_phrase(start);
       if (!long_phrase && !title_text()) return true;
     }
@@ -621,7 +632,8 @@ bool Reading::hidden_by_name(size_t idx) {
     const bool own_name = is_surname(next) && joined_after && asep == Sep::Space && case_of(after) == detail::Case::Title;
     if (!foreign && !own_name && !title_text()) return true;
   }
-  if (has_prev && psep == Sep::Space && vietnamese(prev) && !sentence_start(prev)) {
+  if (has_prev && psep == Sep::Space && vietnamese(prev) && !sentence_start(prev) &&
+      !d_.country_parts.count(fold_of(prev))) {  // 'Nam Lào' is southern Laos
     Syl before;
     Sep bsep;
     const bool foreign = syl_before(f_, prev.b, before, bsep) && bsep == Sep::Hyphen;
@@ -812,6 +824,7 @@ void Matcher::build_word_data(const std::vector<std::string_view>& keys) {
     d.name_roles.insert(w);
     d.max_cue = std::max(d.max_cue, syllable_count(w));
   }
+  for (const std::string& w : lexicon_->country_parts()) d.country_parts.insert(w);
   for (const auto* set : {&d.name_cues, &d.name_roles})
     for (std::string_view w : *set) {
       size_t last = 0;

@@ -199,7 +199,7 @@ INSTANTIATE_TEST_SUITE_P(
         BadLine{"ConflictingActionPhrase", "actions.tsv", "Hội đàm\t042\tvisit", "already names another action"},
         BadLine{"UnknownIndicator", "indicators.tsv", "doanh thu\trevenue\tUSD\tnone", "unknown indicator"},
         BadLine{"MissingColumns", "offices.tsv", "Đại sứ", "needs role, rank, holders, joins"},
-        BadLine{"UnknownNameLabel", "names.tsv", "given\tTâm", "not surname|before|role"},
+        BadLine{"UnknownNameLabel", "names.tsv", "given\tTâm", "not surname|before|role|part"},
         BadLine{"SurnameOfTwoSyllables", "names.tsv", "surname\tÂu Dương", "not one syllable"}),
     [](const auto& param_info) { return std::string(param_info.param.name); });
 

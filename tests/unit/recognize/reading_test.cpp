@@ -134,6 +134,11 @@ TEST(NameReading, AFamilyNameStartsAName) {
   check(project(), {"(a) Nguyễn", "Cầu thủ Nguyễn Đức Chinh ghi bàn", {}, {"country|Đức|DEU"}});
   check(project(), {"(a) Cao", "Sáng nay, Cao Toàn Mỹ bị bắt", {}, {"country|Mỹ|USA"}});
   check(project(), {"(a) Lê", "Tiền vệ Lê Nhật Minh vào sân", {}, {"country|Nhật|JPN"}});
+  // After a place: 'Hà' opens the name.
+  check(project(), {"(a) after a place", "Bí thư Tỉnh ủy Tuyên Quang Hà Anh Tuấn phát biểu",
+                    {"place|Tuyên Quang|Tuyên Quang"}, {"country|Anh|GBR"}});
+  // A family name inside a longer run opens no name: 'Tỉnh Đoàn' is a body.
+  check(project(), {"(a) inside a run", "Tỉnh Đoàn Quảng Trị ra quân", {"place|Quảng Trị|Quảng Trị"}, {}});
   // A country or place of two syllables at the family name wins.
   check(project(), {"(a) Hà Lan", "Thủ tướng Hà Lan Mark Rutte thăm Hà Nội",
                     {"country|Hà Lan|NLD", "place|Hà Nội|Hà Nội"}, {}});
@@ -167,6 +172,7 @@ TEST(NameReading, TrueCountriesSurvive) {
            {"and", "Quan hệ giữa Việt Nam và Đức", {"country|Việt Nam|VNM", "country|Đức|DEU"}, {}},
            {"dash pair", "Quan hệ đặc biệt Việt - Lào", {"country|Việt|VNM+pair", "country|Lào|LAO+pair"}, {}},
            {"sentence start", "Tại Lào, ông phát biểu", {"country|Lào|LAO"}, {}},
+           {"part of a country", "Kết nghĩa với các tỉnh Nam Lào", {"country|Lào|LAO"}, {}},
            {"a name of its own after", "Đại sứ Việt Nam tại Lào Nguyễn Bá Hùng", {"country|Lào|LAO"}, {}},
            {"hyphenated foreign name", "Đại sứ Lào tại Việt Nam Khăm-phảo Ơn-thăn-vấn",
             {"country|Lào|LAO", "country|Việt Nam|VNM"}, {}},
