@@ -36,7 +36,15 @@ struct Literal {
   uint16_t targets;       // how many
   uint8_t edges;          // bit 0: first char alnum, bit 1: last char alnum
   uint32_t near = 0;      // 1 + index into WordData::near when a dictionary word may hide it, else 0
+  uint64_t near_mask = 0; // WordData::near's syllables by syllable_bit: next ones in bits 0-31, previous 32-63
 };
+
+// One of 32 bits for a syllable's bytes (a first, in-register test of `near`).
+inline uint32_t syllable_bit(std::string_view syl) {
+  uint32_t h = 2166136261u;
+  for (char c : syl) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  return (h ^ (h >> 15)) & 31u;
+}
 
 // A match at syllable boundaries, in key offsets. Distinct hits have
 // distinct spans (a span of the key spells one literal).
@@ -50,7 +58,8 @@ struct Choice {
   uint32_t begin, end;    // original offsets
   uint32_t fbegin, fend;  // folded offsets
   uint32_t target;
-  uint32_t near;  // the literal's `near`
+  uint32_t near;      // the literal's `near`
+  uint64_t near_mask;  // and `near_mask`
   bool paired;
   bool hidden;
 };
@@ -303,28 +312,33 @@ class Reading {
 bool Reading::hidden_by_word(const Choice& m, bool cased) {
   // Quick test: a syllable a hiding word could have right next to the match
   // (bytes up to the next space or ASCII sign: no decoding).
-  const WordData::Near& near = d_.near[m.near - 1];
   auto word_byte = [](char ch) {
     const auto c = static_cast<unsigned char>(ch);
     return c >= 0x80 || detail::ascii_alnum(c);
   };
   auto gap = [](char ch) { return ch == ' ' || ch == '-'; };
   bool close = false;
-  if (!near.next.empty() && m.fend < f_.size() && gap(f_[m.fend])) {
+  if ((m.near_mask & 0xFFFFFFFFu) && m.fend < f_.size() && gap(f_[m.fend])) {
     size_t i = m.fend;
     while (i < f_.size() && gap(f_[i])) ++i;
     const size_t b = i;
     while (i < f_.size() && word_byte(f_[i])) ++i;
     const std::string_view x = f_.substr(b, i - b);
-    close = d_.bloom_has(m.near, true, x) && std::binary_search(near.next.begin(), near.next.end(), x);
+    if ((m.near_mask >> syllable_bit(x)) & 1u) {
+      const WordData::Near& near = d_.near[m.near - 1];
+      close = d_.bloom_has(m.near, true, x) && std::binary_search(near.next.begin(), near.next.end(), x);
+    }
   }
-  if (!close && !near.prev.empty() && m.fbegin > 0 && gap(f_[m.fbegin - 1])) {
+  if (!close && (m.near_mask >> 32) && m.fbegin > 0 && gap(f_[m.fbegin - 1])) {
     size_t i = m.fbegin;
     while (i > 0 && gap(f_[i - 1])) --i;
     const size_t e = i;
     while (i > 0 && word_byte(f_[i - 1])) --i;
     const std::string_view x = f_.substr(i, e - i);
-    close = d_.bloom_has(m.near, false, x) && std::binary_search(near.prev.begin(), near.prev.end(), x);
+    if ((m.near_mask >> (32 + syllable_bit(x))) & 1u) {
+      const WordData::Near& near = d_.near[m.near - 1];
+      close = d_.bloom_has(m.near, false, x) && std::binary_search(near.prev.begin(), near.prev.end(), x);
+    }
   }
   if (!close) return false;
   Syl s;
@@ -911,8 +925,14 @@ void Matcher::build_word_data(const std::vector<std::string_view>& keys) {
     d.near.push_back(std::move(n));
     const auto index = static_cast<uint32_t>(d.near.size());
     impl_->literals[id].near = index;
-    for (std::string_view x : d.near.back().next) d.bloom_add(index, true, x);
-    for (std::string_view x : d.near.back().prev) d.bloom_add(index, false, x);
+    for (std::string_view x : d.near.back().next) {
+      d.bloom_add(index, true, x);
+      impl_->literals[id].near_mask |= uint64_t{1} << syllable_bit(x);
+    }
+    for (std::string_view x : d.near.back().prev) {
+      d.bloom_add(index, false, x);
+      impl_->literals[id].near_mask |= uint64_t{1} << (32 + syllable_bit(x));
+    }
   }
 }
 
@@ -992,9 +1012,9 @@ void Matcher::scan(std::string_view text, const normalize::Folded* folded, std::
     if (h.begin < cursor) continue;
     const uint32_t fb = detail::to_folded(buf.jumps, h.begin);
     const uint32_t fe = detail::to_folded(buf.jumps, h.end);
-    const uint32_t near = impl_->literals[h.literal].near;
+    const Literal& lit = impl_->literals[h.literal];
     if (each_target(h, [&](uint32_t b, uint32_t e, uint32_t t) {
-          chosen.push_back({b, e, fb, fe, t, near, false, false});
+          chosen.push_back({b, e, fb, fe, t, lit.near, lit.near_mask, false, false});
         }))
       cursor = h.end;
   }
