@@ -462,7 +462,18 @@ void Reading::words() {
     if (!t.readable || c.near == 0) continue;
     const bool cased = t.caps != 0;
     if (!have || c.fbegin != last_b || c.fend != last_e || cased != last_cased) {
-      last = hidden_by_word(c, cased);
+      // A capitalised name mid-sentence is in no lower-case word: no lookup.
+      bool skip = false;
+      if (cased) {
+        Syl head{c.fbegin, c.fbegin};
+        while (head.e < c.fend && detail::alnum_at(f_, head.e)) {
+          const auto b = static_cast<unsigned char>(f_[head.e]);
+          head.e += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+        }
+        head.e = std::min(head.e, c.fend);
+        skip = !sentence_start(head) && case_of(head) != detail::Case::Upper;
+      }
+      last = skip ? false : hidden_by_word(c, cased);
       last_b = c.fbegin;
       last_e = c.fend;
       last_cased = cased;
