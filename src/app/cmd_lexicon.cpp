@@ -94,12 +94,12 @@ void setup(CLI::App& root, Context& ctx) {
     auto ms = [](auto a, auto b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
     std::cerr << fmt::format(
         "{}: {} countries, {} persons ({} terms), {} titles, {} places, {} mechanisms, {} actions, {} cues, "
-        "{} indicator, {} agreement and {} project phrases; {} patterns, database {} KiB; loaded in {:.0f} ms, "
-        "compiled in {:.0f} ms; {} errors, {} warnings\n",
+        "{} indicator, {} agreement and {} project phrases; {} patterns, database {} KiB; {} words, {} family "
+        "names; loaded in {:.0f} ms, compiled in {:.0f} ms; {} errors, {} warnings\n",
         dir, lex->countries().size(), lex->persons().size(), lex->terms().size(), lex->titles().size(),
         lex->places().size(), lex->mechanisms().size(), lex->actions().size(), lex->cues().size(),
         lex->indicators().size(), lex->agreement_kinds().size(), lex->project_kinds().size(), lex->patterns().size(),
-        db_bytes / 1024, ms(t0, t1), ms(t1, t2), errors, warnings);
+        db_bytes / 1024, lex->words().size(), lex->surnames().size(), ms(t0, t1), ms(t1, t2), errors, warnings);
     if (errors > 0) ctx.exit_code = kSomeFailed;
   });
 
