@@ -190,6 +190,9 @@ TEST(NameReading, TheProjectWordListHidesCommonWords) {
   // generated list: neither is a reception nor a visit.
   check(project(), {"tiếp nhận", "Bệnh viện tiếp nhận 50 bệnh nhân", {}, {"action|tiếp|040"}});
   check(project(), {"hỏi thăm", "Ông hỏi thăm sức khỏe bà con", {}, {"action|thăm|042"}});
+  // A sentence's capitalised first word: a coat, not Austria; Austria itself stays.
+  check(project(), {"Áo khoác", "Áo khoác mùa đông giảm giá", {}, {"country|Áo|AUT"}});
+  check(project(), {"Áo", "Áo và Việt Nam ký hiệp định", {"country|Áo|AUT", "country|Việt Nam|VNM"}, {}});
   // Whatever its case: a ministry's name says 'môi trường' (environment), no school.
   check(project(), {"Môi trường", "Bộ Tài nguyên và Môi trường họp báo", {}, {"project_kind|trường|school"}});
 }
