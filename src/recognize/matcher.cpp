@@ -529,8 +529,7 @@ bool Reading::hidden_by_name(size_t idx) {
       return c >= 0x80 || detail::ascii_alnum(c);
     };
     bool maybe = false;
-    const uint32_t oe = to_orig_[m.fend];
-    if (oe + 1 < text_.size() && text_[oe] == ' ' && detail::upper_at(text_, oe + 1)) maybe = true;
+    if (m.fend + 1 < f_.size() && f_[m.fend] == ' ' && detail::upper_at(text_, to_orig_[m.fend + 1])) maybe = true;
     if (!maybe && m.fbegin > 1 && f_[m.fbegin - 1] == ' ' && word_byte(f_[m.fbegin - 2])) {
       uint32_t i = m.fbegin - 1;
       while (i > 0 && word_byte(f_[i - 1])) --i;
