@@ -46,7 +46,8 @@ TEST(Relevance, ADomesticActionGivesNoEvent) {
 }
 
 TEST(Relevance, BothSidesNamedGiveTheEvent) {
-  std::vector<ex::SentenceView> v{bilateral_talks().done()};
+  S talks = bilateral_talks();
+  std::vector<ex::SentenceView> v{talks.done()};
   auto ctx = ctx_at(2024, 4, 6);
   ex::find_dyad(v, ctx);
   EXPECT_TRUE(ctx.relational);
@@ -62,8 +63,11 @@ TEST(Relevance, HaiBenStandsForThePairOnlyInAnArticleAboutIt) {
   later.cue("hai bên", "both");
   later.action("ký kết", "057", "sign");
   later.add(AnnType::AgreementKind, "Bản ghi nhớ").code = "mou";
+  // Each SentenceView reads the text of its builder: keep the builders alive.
   {
-    std::vector<ex::SentenceView> v{bilateral_talks().done(), S(later).done()};
+    S talks = bilateral_talks();
+    S signing = later;
+    std::vector<ex::SentenceView> v{talks.done(), signing.done()};
     auto ctx = ctx_at(2024, 4, 6);
     ex::find_dyad(v, ctx);
     auto ev = ex::find_events(v, ctx);
@@ -76,7 +80,8 @@ TEST(Relevance, HaiBenStandsForThePairOnlyInAnArticleAboutIt) {
     S match("Đội tuyển Việt Nam thắng Lào 4-1.");
     match.country("Việt Nam", "VNM");
     match.country("Lào", "LAO");
-    std::vector<ex::SentenceView> v{match.done(), S(later).done()};
+    S signing = later;
+    std::vector<ex::SentenceView> v{match.done(), signing.done()};
     auto ctx = ctx_at(2024, 4, 6);
     ex::find_dyad(v, ctx);
     EXPECT_FALSE(ctx.relational);
@@ -90,7 +95,8 @@ TEST(Relevance, AnOfficialTheLexiconLacksIsOfTheOtherSide) {
   a.action("thăm", "042", "visit");
   a.country("Việt Nam", "VNM");
   a.date("từ ngày 13-16/4/2024", "2024-04-13", "2024-04-16", "day");
-  std::vector<ex::SentenceView> v{bilateral_talks().done(), a.done()};
+  S talks = bilateral_talks();
+  std::vector<ex::SentenceView> v{talks.done(), a.done()};
   auto ctx = ctx_at(2024, 4, 12);
   ex::find_dyad(v, ctx);
   auto ev = ex::find_events(v, ctx);
@@ -110,7 +116,8 @@ TEST(Relevance, ARankedInvestorIsItsFiguresSubject) {
   a.country("Việt Nam", "VNM");
   a.add(AnnType::Country, "Lào", 60).code = "LAO";
   a.qty("0,5 tỷ USD", 0.5e9, "USD");
-  std::vector<ex::SentenceView> v{bilateral_talks().done(), a.done()};
+  S talks = bilateral_talks();
+  std::vector<ex::SentenceView> v{talks.done(), a.done()};
   auto ctx = ctx_at(2024, 4, 6);
   ex::find_dyad(v, ctx);
   auto figs = ex::find_figures(v, ctx);
@@ -128,7 +135,8 @@ TEST(Relevance, DomesticMoneyIsNoFigure) {
   a.place("Nghệ An", "Nghệ An", "VNM");
   a.qty("2.000 tỷ đồng", 2e12, "VND");
   a.indicator("vốn đầu tư", "investment_registered", "money");
-  std::vector<ex::SentenceView> v{bilateral_talks().done(), a.done()};
+  S talks = bilateral_talks();
+  std::vector<ex::SentenceView> v{talks.done(), a.done()};
   auto ctx = ctx_at(2024, 4, 6);
   ex::find_dyad(v, ctx);
   EXPECT_TRUE(ex::find_figures(v, ctx).empty());
@@ -142,7 +150,8 @@ TEST(Relevance, ANamedBodyIsNoDocument) {
   a.country("Việt Nam", "VNM");
   a.office("Đại sứ", "Đại sứ");
   a.country("Lào", "LAO");
-  std::vector<ex::SentenceView> v{bilateral_talks().done(), a.done()};
+  S talks = bilateral_talks();
+  std::vector<ex::SentenceView> v{talks.done(), a.done()};
   auto ctx = ctx_at(2024, 4, 6);
   ex::find_dyad(v, ctx);
   EXPECT_TRUE(ex::find_agreements(v, ctx).empty());
