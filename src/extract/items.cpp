@@ -79,9 +79,12 @@ uint32_t name_end(const SentenceView& s, uint32_t b, uint32_t limit_words) {
     if (c == ' ') {
       ++words;
       if (words >= limit_words) break;
+      // A closing word, a person or a day ends the name ('... giữa hai miền vào ngày 19/5/2005').
       bool stop = false;
       for (const Ann& a : s.anns)
-        if (a.type == AnnType::Cue && a.label == "namestop" && a.b == i + 1) stop = true;
+        if (a.b == i + 1 && ((a.type == AnnType::Cue && a.label == "namestop") || a.type == AnnType::Person ||
+                             (a.type == AnnType::Date && !a.period && a.range.precision == "day")))
+          stop = true;
       if (stop) break;
     }
     ++i;
