@@ -23,8 +23,8 @@ bool ties_item(const SentenceView& s, const DocContext& ctx) {
 
 // A document between the two sides has a name of its own: not 'Hiệp định
 // này', 'Thỏa thuận mới nhất', 'Tuyên bố của Bộ Quốc phòng' (a statement);
-// and it is the pair's: its name or its sentence says so ('Việt Nam - Lào',
-// 'giữa hai', 'hai bên ký'), else it is a regional or another pair's treaty.
+// and it is the pair's: its name says so ('Việt Nam - Lào', 'giữa hai') or
+// the sentence signs it, else it is a regional or another pair's treaty.
 bool names_a_document(const SentenceView& s, const Ann& kind, uint32_t end, const DocContext& ctx) {
   std::string next;
   for (uint32_t i = kind.e; i < end && i < s.text.size();) {
@@ -40,8 +40,14 @@ bool names_a_document(const SentenceView& s, const Ann& kind, uint32_t end, cons
     return false;
   const Ties in_name = ties_in(s, kind.b, end);
   if (in_name.has(ctx.dyad_a) || in_name.has(ctx.dyad_b) || in_name.pair_ref) return true;
+  // Otherwise only a document the sentence says is signed ('hai bên đã ký Bản ghi nhớ về ...');
+  // one merely discussed by both sides may be a regional treaty ('thúc đẩy đàm phán RCEP').
+  // or a cooperation document the two sides carry out ('hai bên thực hiện tốt Nghị định thư hợp tác ...').
+  const bool cooperation = normalize::fold(s.text.substr(kind.b, end - kind.b)).find("hợp tác") != std::string::npos;
+  const Ties all = ties_in(s, 0, static_cast<uint32_t>(s.text.size()));
+  if (cooperation && (all.pair_ref || (all.has(ctx.dyad_a) && all.has(ctx.dyad_b)))) return true;
   for (const Ann& a : s.anns)
-    if ((a.type == AnnType::Cue && a.label == "both") || (a.type == AnnType::Action && a.label == "sign")) return true;
+    if (a.type == AnnType::Action && a.label == "sign" && a.e <= kind.b) return true;
   return false;
 }
 
