@@ -558,6 +558,12 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
         break;
       }
 
+  int latest_day_month = 0;  // month index of the latest full day the article names
+  if (!ctx.ref.valid())
+    for (const SentenceView& s : sentences)
+      for (const Ann& a : s.anns)
+        if (a.type == AnnType::Date && !a.period && a.range.precision == "day")
+          latest_day_month = std::max(latest_day_month, month_index(a.range.end, true));
   std::vector<Event> out;
   const long pub_key = ctx.ref.valid() ? day_key(ref_iso(ctx.ref, "day"), true) : 0;
   for (Pending& p : found) {
@@ -568,7 +574,9 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       if (ctx.occasion_status == "planned") ev.status = "planned";
     }
     if (ev.date.start.empty()) continue;
-    // History told as background: more than a year before the page.
+    // History told as background: more than a year before the page; on a page
+    // with no date, more than a year before the latest day the article names.
+    if (!ctx.ref.valid() && latest_day_month && month_index(ev.date.end, true) < latest_day_month - 12) continue;
     if (ctx.ref.valid()) {
       const int pub_m = ctx.ref.year * 12 + (ctx.ref.month ? ctx.ref.month - 1 : 11);
       if (month_index(ev.date.end, true) < pub_m - 12) continue;
