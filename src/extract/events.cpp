@@ -478,6 +478,21 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       else if (obj_place) ev.actor2.country = obj_place->type == AnnType::Country ? obj_place->code : obj_place->country;
       if (visit && dest) {
         const std::string dc = dest->type == AnnType::Country ? dest->code : dest->country;
+        // 'A chào đón đoàn ... Campuchia sang thăm Việt Nam', A of Việt Nam: A receives;
+        // the visitor is the one of another country between A and the visit.
+        if (agent && agent->actor.country == std::optional<std::string>(dc)) {
+          const Group* visitor = nullptr;
+          for (const Group& g : groups)
+            if (g.b >= agent->e && g.e <= t.b && g.actor.country && *g.actor.country != dc) visitor = &g;
+          ev.actor2 = agent->actor;
+          if (visitor) {
+            ev.actor1 = visitor->actor;
+          } else {
+            ev.actor1 = Actor{};
+            const std::string o = other_of(ctx, dc);
+            if (!o.empty()) ev.actor1.country = o;
+          }
+        }
         // 'Bộ trưởng X thăm Việt Nam' with X unknown: the visitor comes from the other side.
         if (agent && !agent->actor.person && !agent->actor.country && !agent->plural) {
           const std::string o = other_of(ctx, dc);
@@ -488,6 +503,18 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
           ev.actor2.country = dc;
         }
         ev.location = std::string(s.text.substr(dest->b, dest->e - dest->b));
+      }
+      // 'Việt Nam nhận được 12 triệu USD viện trợ từ Mỹ': the one who receives stands first.
+      if ((t.label == "aid" || t.label == "handover") && agent && agent->e <= t.b &&
+          find_cue(s, "receive", agent->e, t.b)) {
+        std::swap(ev.actor1, ev.actor2);
+        if (!ev.actor1.country) {
+          for (const Ann& a : s.anns)
+            if (a.type == AnnType::Country && a.b >= t.e && cue_before(s, "from", a.b, 2)) {
+              ev.actor1.country = a.code;
+              break;
+            }
+        }
       }
       // Plural actors ('hai bên', 'hai Bộ trưởng') and unqualified offices.
       if (agent && agent->plural) {

@@ -191,3 +191,41 @@ TEST(Relevance, AnAccusationTalkedAboutOrSufferedIsNoEvent) {
   ex::find_dyad(v, ctx);
   EXPECT_TRUE(ex::find_events(v, ctx).empty());
 }
+
+TEST(Relevance, AidReceivedFromAnotherCountryGoesFromTheGiver) {
+  S a("Năm 2016, Việt Nam nhận được 12 triệu USD viện trợ quân sự từ Mỹ.");
+  a.date("Năm 2016", "2016", "2016", "year");
+  a.country("Việt Nam", "VNM");
+  a.cue("nhận được", "receive");
+  a.qty("12 triệu USD", 12e6, "USD");
+  a.action("viện trợ", "070", "aid");
+  a.cue("từ", "from");
+  a.country("Mỹ", "USA");
+  std::vector<ex::SentenceView> v{a.done()};
+  auto ctx = ctx_at(2016, 12, 1);
+  ex::find_dyad(v, ctx);
+  auto ev = ex::find_events(v, ctx);
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].actor1.country, "USA");
+  EXPECT_EQ(ev[0].actor2.country, "VNM");
+}
+
+TEST(Relevance, AHostWelcomingVisitorsToHisCountryIsNotTheVisitor) {
+  S a("Ngày 10/8, Chủ tịch Quốc hội Trần Thanh Mẫn chào đón đoàn đại biểu Campuchia sang thăm Việt Nam.");
+  a.date("Ngày 10/8", "2024-08-10", "2024-08-10", "day");
+  a.office("Chủ tịch Quốc hội", "Chủ tịch Quốc hội");
+  a.person("Trần Thanh Mẫn", "Trần Thanh Mẫn", "VNM", "Chủ tịch Quốc hội");
+  a.cue("đoàn đại biểu", "pairref");
+  a.country("Campuchia", "KHM");
+  a.action("sang thăm", "042", "visit");
+  a.add(AnnType::Country, "Việt Nam").code = "VNM";
+  std::vector<ex::SentenceView> v{a.done()};
+  auto ctx = ctx_at(2024, 8, 11);
+  ex::find_dyad(v, ctx);
+  auto ev = ex::find_events(v, ctx);
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].cameo, "042");
+  EXPECT_EQ(ev[0].actor1.country, "KHM");
+  EXPECT_EQ(ev[0].actor2.country, "VNM");
+  EXPECT_EQ(ev[0].actor2.person, "Trần Thanh Mẫn");
+}
