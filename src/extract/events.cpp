@@ -24,7 +24,28 @@ struct Group {
   Actor actor;
   bool plural = false;  // 'hai bên', 'hai Bộ trưởng': both countries of the pair
   bool bare_country = false;
+  bool named = false;  // an office followed by a name the lexicon lacks: not Vietnam's by default
 };
+
+// A capitalised name right after `pos` written as foreign names are: Latin
+// letters only ('Droupadi Murmu') or hyphenated syllables ('Xỏn-xay');
+// an unknown Vietnamese name ('Võ Thành Hưng') stays Vietnam's.
+bool foreign_name_at(const SentenceView& s, uint32_t pos) {
+  if (pos + 1 >= s.text.size() || s.text[pos] != ' ' || !upper_at(s.text, pos + 1)) return false;
+  bool ascii = true, hyphen = false;
+  uint32_t i = pos;
+  int words = 0;
+  while (i + 1 < s.text.size() && s.text[i] == ' ' && upper_at(s.text, i + 1) && words < 4) {
+    ++i;
+    ++words;
+    while (i < s.text.size() && s.text[i] != ' ' && s.text[i] != ',' && s.text[i] != ';' && s.text[i] != '.') {
+      if (static_cast<unsigned char>(s.text[i]) >= 0x80) ascii = false;
+      if (s.text[i] == '-') hyphen = true;
+      ++i;
+    }
+  }
+  return ascii || hyphen;
+}
 
 std::vector<Group> actor_groups(const SentenceView& s) {
   std::vector<Group> out;
@@ -53,6 +74,9 @@ std::vector<Group> actor_groups(const SentenceView& s) {
         cur.e = a.e;
         cur.actor.role = a.role;
         if (!a.country.empty()) cur.actor.country = a.country;
+        cur.named = foreign_name_at(s, a.e);
+        for (const Ann& o : s.anns)
+          if (o.b == a.e + 1 && o.type != AnnType::Cue) cur.named = false;  // a person, a country: known
         break;
       case AnnType::Country:
         if (open && near && !cur.actor.person && !cur.bare_country && !cur.actor.country) {
@@ -162,6 +186,16 @@ bool only_joins_between(const SentenceView& s, uint32_t b, uint32_t e) {
   };
   trim(gap);
   return gap.empty() || gap == "v\xC3\xA0";  // 'và'
+}
+
+// The end of the capitalised words from `pos` ('Droupadi Murmu' after a title).
+uint32_t past_name(const SentenceView& s, uint32_t pos) {
+  uint32_t i = pos;
+  while (i + 1 < s.text.size() && s.text[i] == ' ' && upper_at(s.text, i + 1)) {
+    ++i;
+    while (i < s.text.size() && s.text[i] != ' ' && s.text[i] != ',' && s.text[i] != ';' && s.text[i] != '.') ++i;
+  }
+  return i;
 }
 
 // A sentence belongs to the occasion when it or another sentence of its
@@ -421,7 +455,7 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       // 'A sẽ hội kiến B, hội kiến C và gặp D': B is the first action's object;
       // the later actions keep the first one's actor.
       if (agent && prev_agent && prev_action_end && agent->b >= prev_action_end && prev_agent->e <= prev_action_end &&
-          only_joins_between(s, agent->e, t.b))
+          only_joins_between(s, agent->named ? past_name(s, agent->e) : agent->e, t.b))
         agent = prev_agent;
       // 'A và B hội đàm', 'A cùng B đồng chủ trì': the earlier of two joined groups acts.
       if (agent && is_mutual(t)) {
@@ -436,6 +470,7 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       const Ann* dest = nullptr;  // the visited country or place
       for (const Ann& a : s.anns) {
         if (a.b < t.e) continue;
+        if (a.type == AnnType::Cue && (a.label == "to" || a.label == "at")) continue;  // 'thăm ... tới Ấn Độ'
         if ((a.type == AnnType::Country || a.type == AnnType::Place) && words_between(s, t.e, a.b) <= 3) dest = &a;
         break;
       }
@@ -523,8 +558,10 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       }
       // An office without a country is Vietnam's in Vietnamese news, when Vietnam is a party.
       const bool vnm_party = ctx.dyad_a == "VNM" || ctx.dyad_b == "VNM";
-      if (vnm_party && ev.actor1.role && !ev.actor1.country && !ev.actor1.person) ev.actor1.country = "VNM";
-      if (vnm_party && ev.actor2.role && !ev.actor2.country && !ev.actor2.person) ev.actor2.country = "VNM";
+      const bool named1 = agent && agent->named && ev.actor1.role == agent->actor.role;
+      const bool named2 = patient && patient->named && ev.actor2.role == patient->actor.role;
+      if (vnm_party && ev.actor1.role && !ev.actor1.country && !ev.actor1.person && !named1) ev.actor1.country = "VNM";
+      if (vnm_party && ev.actor2.role && !ev.actor2.country && !ev.actor2.person && !named2) ev.actor2.country = "VNM";
       if (!ev.actor1.country && ev.actor2.country) ev.actor1.country = other_of(ctx, *ev.actor2.country);
       if (ev.actor1.country && (!ev.actor2.country || *ev.actor2.country == *ev.actor1.country)) {
         if (ev.actor2.country == ev.actor1.country) ev.actor2 = Actor{};

@@ -229,3 +229,28 @@ TEST(Relevance, AHostWelcomingVisitorsToHisCountryIsNotTheVisitor) {
   EXPECT_EQ(ev[0].actor2.country, "VNM");
   EXPECT_EQ(ev[0].actor2.person, "Trần Thanh Mẫn");
 }
+
+TEST(Relevance, SeveralMeetingsWithOfficialsTheLexiconLacksAreOneEventEach) {
+  S a("Ngày 1/8, Thủ tướng Phạm Minh Chính hội kiến Tổng thống Droupadi Murmu, gặp Phó Tổng thống Jagdeep "
+      "Dhankhar và tiếp Bộ trưởng Ngoại giao Subrahmanyam Jaishankar tại New Delhi, Ấn Độ.");
+  a.date("Ngày 1/8", "2024-08-01", "2024-08-01", "day");
+  a.office("Thủ tướng", "Thủ tướng");
+  a.person("Phạm Minh Chính", "Phạm Minh Chính", "VNM", "Thủ tướng");
+  a.action("hội kiến", "040", "meet");
+  a.office("Tổng thống", "Tổng thống");
+  a.action("gặp", "040", "meet");
+  a.add(AnnType::Office, "Phó Tổng thống").role = "Phó Tổng thống";
+  a.action("tiếp", "040", "meet");
+  a.add(AnnType::Office, "Bộ trưởng Ngoại giao").role = "Bộ trưởng Ngoại giao";
+  a.country("Ấn Độ", "IND");
+  std::vector<ex::SentenceView> v{a.done()};
+  auto ctx = ctx_at(2024, 8, 2);
+  ex::find_dyad(v, ctx);
+  auto ev = ex::find_events(v, ctx);
+  ASSERT_EQ(ev.size(), 3u);
+  for (const auto& e : ev) {
+    EXPECT_EQ(e.actor1.country, "VNM");
+    EXPECT_EQ(e.actor2.country, "IND");
+  }
+  EXPECT_EQ(ev[1].actor2.role, "Phó Tổng thống");
+}
