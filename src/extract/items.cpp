@@ -1,6 +1,8 @@
 // Agreements and projects: a kind word (lexicon) that opens a name. The name
 // runs until punctuation, a verb that closes it, or the next document; a
 // period phrase right after it ('giai đoạn 2021-2025') is its period.
+#include <algorithm>
+
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -21,6 +23,38 @@ bool ties_item(const SentenceView& s, const DocContext& ctx) {
   return ties_pair(t, ctx.dyad_a, ctx.dyad_b, ctx) || ties_one_of_pair(t, ctx.dyad_a, ctx.dyad_b, ctx);
 }
 
+// An all-capital word in the parenthesis right after [b, e) ('(TPP)'), or one
+// of `inside` letters or more within it ('AANZFTA'; not 'ODA').
+bool acronym_near(const SentenceView& s, uint32_t b, uint32_t e, int inside) {
+  const std::string_view t = s.text;
+  uint32_t stop = e;
+  while (stop < t.size() && t[stop] == ' ') ++stop;
+  uint32_t paren = stop;
+  if (stop < t.size() && t[stop] == '(') {
+    stop = static_cast<uint32_t>(std::min<size_t>(t.find(')', stop), t.size()));
+  } else {
+    stop = e;
+  }
+  int caps = 0;
+  for (uint32_t i = b; i < stop; ++i) {
+    const char c = t[i];
+    if (c >= 'A' && c <= 'Z') {
+      const int need = i > paren ? 3 : inside;
+      if (++caps >= need && (i + 1 >= stop || !(t[i + 1] >= 'a' && t[i + 1] <= 'z'))) {
+        // the whole word is capitals
+        uint32_t w = i;
+        while (w > b && t[w - 1] != ' ' && t[w - 1] != '(') --w;
+        bool all = true;
+        for (uint32_t k = w; k <= i; ++k) all = all && ((t[k] >= 'A' && t[k] <= 'Z') || t[k] == '-');
+        if (all) return true;
+      }
+    } else {
+      caps = 0;
+    }
+  }
+  return false;
+}
+
 // A document between the two sides has a name of its own: not 'Hiệp định
 // này', 'Thỏa thuận mới nhất', 'Tuyên bố của Bộ Quốc phòng' (a statement);
 // and it is the pair's: its name says so ('Việt Nam - Lào', 'giữa hai') or
@@ -39,6 +73,17 @@ bool names_a_document(const SentenceView& s, const Ann& kind, uint32_t end, cons
       normalize::fold(s.text.substr(kind.b, kind.e - kind.b)).find("chung") == std::string::npos)
     return false;
   const Ties in_name = ties_in(s, kind.b, end);
+  // A name that names a country or a grouping outside the pair ('Hiệp định Thương mại tự do
+  // Việt Nam - EU' in an article about Vietnam and the Netherlands) is another party's treaty.
+  for (const auto& c : in_name.countries)
+    if (c != ctx.dyad_a && c != ctx.dyad_b) return false;
+  for (const Ann& a : s.anns)
+    if (a.type == AnnType::Mechanism && !a.strong && a.b >= kind.b && a.e <= end) return false;
+  // A treaty cited by an acronym ('... xuyên Thái Bình Dương (TPP)', '... AANZFTA') without
+  // both countries in its name is a regional one.
+  const bool both_named = in_name.has(ctx.dyad_a) && in_name.has(ctx.dyad_b);
+  const bool one_named = in_name.has(ctx.dyad_a) || in_name.has(ctx.dyad_b);
+  if (!both_named && acronym_near(s, kind.b, end, one_named ? 99 : 4)) return false;
   if (in_name.has(ctx.dyad_a) || in_name.has(ctx.dyad_b) || in_name.pair_ref) return true;
   // Otherwise only a document the sentence says is signed ('hai bên đã ký Bản ghi nhớ về ...');
   // one merely discussed by both sides may be a regional treaty ('thúc đẩy đàm phán RCEP').
@@ -114,6 +159,8 @@ std::vector<Agreement> find_agreements(const std::vector<SentenceView>& sentence
       const Ann& kind = s.anns[k];
       if (kind.type != AnnType::AgreementKind) continue;
       if (!kind.strong && !upper_at(s.text, kind.b)) continue;
+      // A sentence's first word is capitalised anyway: a weak kind there names nothing by its capital.
+      if (!kind.strong && kind.b == 0) continue;
       if (cue_before(s, "generic", kind.b, 3)) continue;
       // 'Bộ Kế hoạch và Đầu tư', 'Viện Chiến lược', 'Đối tác chiến lược toàn diện': a body or a level, not a document.
       if (const Ann* org = cue_before(s, "organization", kind.b, 1);
