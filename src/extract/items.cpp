@@ -288,6 +288,9 @@ std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, c
       // 'dự án', 'công trình' alone name no kind of work ('dự án hợp tác Việt Nam - Lào').
       if (kind.label == "project" || kind.label == "work") continue;
       if (!works_near(kind)) continue;
+      // 'Công ty TNHH Nhà máy bia ...', 'Ban QLDA Đường sắt ...', 'thành phố cảng Busan': a body or a
+      // place whose name holds a work's noun.
+      if (const Ann* org = cue_before(s, "holder", kind.b, 12); org && words_between(s, org->e, kind.b) <= 1) continue;
       // 'Nông trường Mộc Châu', 'Tổng công ty ... đường cao tốc': a lower-case kind right after a
       // capitalised word is inside another name.
       if (!upper_at(t, kind.b) && kind.b >= 2 && t[kind.b - 1] == ' ') {
@@ -327,7 +330,7 @@ std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, c
         else {
           const std::string f = normalize::fold(word);
           if (f == "tại" || f == "ở" || f == "và" || f == "của" || f == "cho" || f == "với" || f == "trong" ||
-              f == "từ" || f == "theo" || f == "thuộc" || f == "do")
+              f == "từ" || f == "theo" || f == "thuộc" || f == "do" || f == "giữa" || f == "bị")
             k = 's';
           for (const Ann& a : s.anns)
             if (a.type == AnnType::Cue && a.label == "namestop" && a.b == w) k = 's';
@@ -387,6 +390,11 @@ std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, c
             at = &a;
             break;
           }
+        // A description after a bare kind stops at words no name holds ('nhà máy sản xuất đạn dược và một ...').
+        for (const char* w : {" và ", " bị ", " một ", " giữa "}) {
+          const size_t at_w = t.substr(kind.e, end - kind.e).find(w);
+          if (at_w != std::string_view::npos) end = kind.e + static_cast<uint32_t>(at_w);
+        }
         if (words_between(s, kind.b, end) <= words_between(s, kind.b, kind.e)) {
           // A bare kind names no project ('bệnh viện', 'trường học tại các tỉnh'), unless a
           // named place follows: 'trường trung học phổ thông tại tỉnh Houaphan'.
