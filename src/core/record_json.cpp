@@ -109,6 +109,13 @@ ordered_json to_json(const Document& doc) {
   } else {
     j["published"] = nullptr;
   }
+  if (doc.reference) {
+    j["reference"] = {{"value", doc.reference->value},
+                      {"precision", doc.reference->precision},
+                      {"source", doc.reference->source}};
+  } else {
+    j["reference"] = nullptr;
+  }
   if (doc.title_line && *doc.title_line >= 1 && *doc.title_line <= doc.lines.size()) {
     j["title"] = std::string(doc.line(*doc.title_line - 1));
   } else if (!doc.meta.title.empty()) {

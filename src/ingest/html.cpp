@@ -4,6 +4,10 @@
 
 #include <algorithm>
 #include <cstring>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "ingest/charset.h"
 
@@ -91,8 +95,9 @@ std::string collapse(std::string_view s) {
   return out;
 }
 
-// "datePublished": "2024-01-05T07:55:00+07:00" inside JSON-LD.
-std::string json_ld_date(std::string_view json) {
+// "datePublished": "2024-01-05T07:55:00+07:00" found by text search, for
+// JSON-LD that does not parse (trailing commas, raw newlines in strings).
+std::string json_ld_date_text(std::string_view json) {
   const size_t k = json.find("\"datePublished\"");
   if (k == std::string_view::npos) return {};
   size_t i = k + std::strlen("\"datePublished\"");
@@ -102,6 +107,57 @@ std::string json_ld_date(std::string_view json) {
   const size_t e = json.find('"', i + 1);
   if (e == std::string_view::npos || e - i > 64) return {};
   return std::string(json.substr(i + 1, e - i - 1));
+}
+
+// An object of an article type: NewsArticle, Article, BlogPosting, ReportageNewsArticle, ...
+bool is_article_type(const nlohmann::json& type) {
+  auto one = [](const nlohmann::json& t) {
+    if (!t.is_string()) return false;
+    const std::string& s = t.get_ref<const std::string&>();
+    return s.find("Article") != std::string::npos || s.find("BlogPosting") != std::string::npos;
+  };
+  if (type.is_array()) {
+    for (const auto& t : type)
+      if (one(t)) return true;
+    return false;
+  }
+  return one(type);
+}
+
+// datePublished of the JSON-LD's article: the shallowest article-typed
+// object that has one, else the shallowest object that has one (a video
+// or an image embedded in the article has its own, older, date).
+std::string json_ld_date(std::string_view text) {
+  nlohmann::json root = nlohmann::json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+  if (root.is_discarded()) return json_ld_date_text(text);
+  std::string best_article, best_any;
+  size_t depth_article = SIZE_MAX, depth_any = SIZE_MAX;
+  std::vector<std::pair<const nlohmann::json*, size_t>> todo{{&root, 0}};
+  while (!todo.empty()) {
+    auto [node, depth] = todo.back();
+    todo.pop_back();
+    if (depth > 16) continue;
+    if (node->is_array()) {
+      for (const auto& child : *node) todo.emplace_back(&child, depth + 1);
+      continue;
+    }
+    if (!node->is_object()) continue;
+    auto it = node->find("datePublished");
+    if (it != node->end() && it->is_string() && !it->get_ref<const std::string&>().empty()) {
+      auto type = node->find("@type");
+      if (type != node->end() && is_article_type(*type) && depth < depth_article) {
+        best_article = it->get<std::string>();
+        depth_article = depth;
+      }
+      if (depth < depth_any) {
+        best_any = it->get<std::string>();
+        depth_any = depth;
+      }
+    }
+    for (const auto& item : node->items())
+      if (item.value().is_structured()) todo.emplace_back(&item.value(), depth + 1);
+  }
+  return !best_article.empty() ? best_article : best_any;
 }
 
 struct Builder {
@@ -182,6 +238,11 @@ struct Builder {
     const bool in_pre = pre || el.tag == GUMBO_TAG_PRE || el.tag == GUMBO_TAG_TEXTAREA;
     for (unsigned i = 0; i < el.children.length; ++i)
       walk(static_cast<const GumboNode*>(el.children.data[i]), link, in_pre);
+    if (el.tag == GUMBO_TAG_TIME) {
+      // Its text is on the line being built, which gets the next index.
+      if (const char* datetime = attr(el, "datetime"); datetime && *datetime)
+        out.times.emplace_back(static_cast<uint32_t>(out.link_density.size()), collapse(datetime));
+    }
     if (block) flush();
   }
 

@@ -183,7 +183,7 @@ bool parse_http_response(std::string_view message, size_t max_body, HttpResponse
 
 struct WarcReader::Header {
   std::string origin;
-  std::string type, id, uri, content_type;
+  std::string type, id, uri, content_type, date;
   uint64_t length = 0;
   bool has_length = false;
 };
@@ -247,6 +247,7 @@ bool WarcReader::read_header(Header& h, Item& out) {
     if (iequals(name, "WARC-Type")) last = &(h.type = std::string(value));
     else if (iequals(name, "WARC-Record-ID")) last = &(h.id = std::string(value));
     else if (iequals(name, "WARC-Target-URI")) last = &(h.uri = std::string(value));
+    else if (iequals(name, "WARC-Date")) last = &(h.date = std::string(value));
     else if (iequals(name, "Content-Type")) last = &(h.content_type = std::string(value));
     else if (iequals(name, "Content-Length")) {
       const auto r = std::from_chars(value.data(), value.data() + value.size(), h.length);
@@ -354,6 +355,7 @@ bool WarcReader::next(Item& out) {
     if (doc.id.size() >= 2 && doc.id.front() == '<' && doc.id.back() == '>') doc.id = doc.id.substr(1, doc.id.size() - 2);
     if (doc.id.empty()) doc.id = fmt::format("{}-{}", doc_id_from_path(path_), index_ - 1);
     doc.meta.url = h.uri;
+    doc.meta.crawled = h.date;
     std::string charset;
     if (h.type == "conversion") {
       doc.format = Format::Text;

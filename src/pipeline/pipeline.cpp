@@ -49,6 +49,7 @@ bool Pipeline::run(ingest::RawDocument&& raw, Document& doc, std::string& error)
     if (doc.meta.published.empty()) doc.meta.published = std::move(h.meta.published);
     if (doc.meta.url.empty()) doc.meta.url = std::move(h.meta.url);
     doc.link_density = std::move(h.link_density);
+    doc.line_times = std::move(h.times);
     raw.bytes = std::move(h.text);
   }
   if (!normalize::decode(raw.bytes, doc, error)) return false;
