@@ -27,6 +27,7 @@ std::string default_lexicon_dir() {
 Pipeline::Pipeline(PipelineOptions options) : options_(std::move(options)) {
   if (options_.lexicon_dir.empty()) options_.lexicon_dir = default_lexicon_dir();
   cues_ = content::Cues::load(options_.lexicon_dir);
+  content_options_.assume_published = options_.assume_published;
   if (options_.extract) {
     std::string error;
     extractor_ = extract::Extractor::create(options_.lexicon_dir, &error);
@@ -54,7 +55,7 @@ bool Pipeline::run(ingest::RawDocument&& raw, Document& doc, std::string& error)
   }
   if (!normalize::decode(raw.bytes, doc, error)) return false;
   doc.replaced_bytes += html_invalid;  // gumbo repaired these before decode could count them
-  content::analyze(doc, cues_);
+  content::analyze(doc, cues_, content_options_);
   if (extractor_) extractor_->run(doc);
   return true;
 }

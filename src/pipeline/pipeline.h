@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "content/content.h"
@@ -17,6 +18,9 @@ namespace mekong {
 struct PipelineOptions {
   std::string lexicon_dir;
   bool extract = true;  // false: stop after content (benchmarks of the foundation)
+  // The publication date to assume for pages that state none (--assume-published):
+  // it becomes their reference date, never their `published`.
+  std::optional<Published> assume_published;
 };
 
 // Where the lexicons are: --lexicon, else $MEKONG_LEXICON, else the source tree's.
@@ -39,6 +43,7 @@ class Pipeline {
  private:
   PipelineOptions options_;
   content::Cues cues_;
+  content::Options content_options_;
   std::unique_ptr<extract::Extractor> extractor_;
 };
 

@@ -115,16 +115,82 @@ TEST(Content, DropsCaptionsBylinesAndLinkLines) {
   EXPECT_EQ(kept(doc), "1,2,4,");
 }
 
-TEST(Content, ListHeadersWithCountsOrOtherWordings) {
-  for (const std::string header : {"Bình luận (12)", "Bài viết cùng chủ đề", "Tin liên quan khác:"}) {
-    ct::Cues cues = ct::Cues::load(MEKONG_LEXICON_DIR);
-    cues.section_headers.push_back(mekong::normalize::fold("bình luận"));
-    Document doc;
-    std::string err;
-    ASSERT_TRUE(mekong::normalize::decode(
-        "Việt Nam và Campuchia tăng cường hợp tác kinh tế\n" + kPara1 + "\n" + header + "\n" + kPara2 + "\n", doc,
-        err));
-    ct::analyze(doc, cues);
+TEST(Content, ABoxOfTeasersInsideTheBodyDoesNotEndTheArticle) {
+  // A box header, its teasers' headlines, then the article again.
+  for (const std::string header : {"Tin liên quan", "Bài viết cùng chủ đề", "Tin liên quan khác:", "Xem thêm"}) {
+    Document doc = analyzed("Việt Nam và Campuchia tăng cường hợp tác kinh tế\n" + kPara1 + "\n" + header +
+                            "\nThủ tướng tiếp Đại sứ Nhật Bản chào từ biệt\nKhai mạc hội chợ thương mại biên giới năm nay\n" +
+                            kPara2 + "\n");
+    EXPECT_EQ(kept(doc), "1,2,6,") << header;
+    EXPECT_TRUE(doc.is_teaser[3]) << header;
+  }
+}
+
+TEST(Content, CommentsAndMostReadListsEndTheArticle) {
+  for (const std::string header : {"Bình luận (12)", "Ý kiến bạn đọc", "Đọc nhiều"}) {
+    Document doc = analyzed("Việt Nam và Campuchia tăng cường hợp tác kinh tế\n" + kPara1 + "\n" + header + "\n" +
+                            kPara2 + "\n");
     EXPECT_EQ(kept(doc), "1,2,") << header;
   }
+}
+
+TEST(Content, HeadlineThatAsksOrHoldsADate) {
+  Document doc = analyzed("Vì sao hai nước đẩy mạnh hợp tác kinh tế?\nThứ Hai, 06/01/2024 - 09:15\nMinh Anh\n" + kPara1 + "\n");
+  ASSERT_TRUE(doc.title_line);
+  EXPECT_EQ(*doc.title_line, 1u);
+  ASSERT_TRUE(doc.published);
+  EXPECT_EQ(doc.published->value, "2024-01-06T09:15");
+  doc = analyzed("Kết quả kỳ họp Ủy ban liên Chính phủ ngày 6/2/2017\n" + kPara1 + "\n");
+  ASSERT_TRUE(doc.title_line);
+  EXPECT_EQ(*doc.title_line, 1u);
+  EXPECT_FALSE(doc.published);  // a date in the headline is not a dateline
+}
+
+TEST(Published, ADateBarLosesToTheArticlesTimestamp) {
+  Document doc = analyzed("Thứ Sáu, 20/06/2025\nTrang chủ\nThế giới\nKinh tế\n"
+                          "Việt Nam và Campuchia tăng cường hợp tác kinh tế\n15:10 | 03/03/2023 GMT+7\n" +
+                          kPara1 + "\n");
+  ASSERT_TRUE(doc.published);
+  EXPECT_EQ(doc.published->value, "2023-03-03T15:10");
+  ASSERT_TRUE(doc.reference);
+  EXPECT_EQ(doc.reference->source, "page");
+  // Alone, the bar is not the article's date; it is still a reference.
+  doc = analyzed("Thứ Sáu, 20/06/2025\nTrang chủ\nThế giới\nKinh tế\n"
+                 "Việt Nam và Campuchia tăng cường hợp tác kinh tế\n" + kPara1 + "\n");
+  EXPECT_FALSE(doc.published);
+  ASSERT_TRUE(doc.reference);
+  EXPECT_EQ(doc.reference->value, "2025-06-20");
+  EXPECT_EQ(doc.reference->source, "date-bar");
+}
+
+TEST(Published, OtherSourcesOfTheDate) {
+  auto p = ct::parse_published("# date = 20201001", true);
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->value, "2020-10-01");
+  p = ct::date_in_url("https://example.vn/2017/06/21/bai-viet.html");
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->value, "2017-06-21");
+  p = ct::date_in_url("https://example.vn/thoi-su/bai-viet-20240105061517672.htm");
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->value, "2024-01-05");
+  EXPECT_FALSE(ct::date_in_url("https://2024.example.vn/bai-viet-123.html"));
+  p = ct::day_of_warc_date("2025-06-20T18:30:00Z");  // already 21 June in Vietnam
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->value, "2025-06-21");
+  p = ct::parse_iso("2017-06");
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->precision, "month");
+  EXPECT_FALSE(ct::parse_iso("21/06/2017"));
+  EXPECT_FALSE(ct::parse_iso("2017-13"));
+
+  Document doc;
+  std::string err;
+  ASSERT_TRUE(mekong::normalize::decode("Việt Nam và Campuchia tăng cường hợp tác kinh tế\n" + kPara1 + "\n", doc, err));
+  ct::Options options;
+  options.assume_published = ct::parse_iso("2017-06");
+  ct::analyze(doc, ct::Cues::load(MEKONG_LEXICON_DIR), options);
+  EXPECT_FALSE(doc.published);
+  ASSERT_TRUE(doc.reference);
+  EXPECT_EQ(doc.reference->value, "2017-06");
+  EXPECT_EQ(doc.reference->source, "assumed");
 }
