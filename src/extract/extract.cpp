@@ -89,8 +89,12 @@ std::vector<SentenceView> Extractor::annotate(const Document& doc, DocContext& c
   const recognize::Lexicon& lex = *impl_->lex;
   ctx = DocContext{};
   ctx.published = doc.published;
-  if (doc.published) {
-    if (auto r = resolve::ref_from_published(*doc.published)) ctx.ref = *r;
+  // Relative dates are read against the page's own date, else against the
+  // reference content chose (a date in the URL, --assume-published, WARC-Date).
+  std::optional<Published> basis = doc.published;
+  if (!basis && doc.reference) basis = Published{doc.reference->value, doc.reference->precision};
+  if (basis) {
+    if (auto r = resolve::ref_from_published(*basis)) ctx.ref = *r;
   }
   // Offices are read at the page's date; undated pages at the latest terms.
   recognize::Date at{9999, 12, 31};
