@@ -20,6 +20,7 @@ struct ExtractArgs {
   unsigned threads = 1;
   bool summary = false;
   bool content_only = false;
+  std::string assume_published;
 };
 
 void setup(CLI::App& root, Context& ctx) {
@@ -36,13 +37,17 @@ void setup(CLI::App& root, Context& ctx) {
   cmd->add_flag("--summary", args->summary,
                 "Also print a readable line per document on stderr: date, kept lines, title.");
   cmd->add_flag("--content-only", args->content_only, "Stop after finding the article (no events, figures...).");
+  add_assume_published(cmd, args->assume_published);
   cmd->footer(
       "Each document that cannot be read (empty, binary, invalid, truncated...) is named on stderr with the\n"
-      "reason; the others are still written. Exit status 1 then says that some documents failed.");
+      "reason; the others are still written. Exit status 1 then says that some documents failed.\n"
+      "`published` is the date the page states (null when it states none); `reference` is the date its\n"
+      "relative dates were read against and where it came from: page, url, assumed, warc-date or date-bar.");
   cmd->callback([args, &ctx] {
     PipelineOptions opts;
     opts.lexicon_dir = args->lexicon;
     opts.extract = !args->content_only;
+    if (!args->assume_published.empty()) opts.assume_published = content::parse_iso(args->assume_published);
     Pipeline pipeline(opts);
     std::ofstream file;
     std::ostream* out = &std::cout;

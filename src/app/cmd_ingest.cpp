@@ -26,6 +26,7 @@ struct IngestArgs {
   unsigned threads = 0;
   size_t batch = 64;
   bool summary = false;
+  std::string assume_published;
 };
 
 // How many documents the paths hold, when that is cheap to know: plain
@@ -118,6 +119,7 @@ void setup(CLI::App& root, Context& ctx) {
       ->capture_default_str();
   cmd->add_option("--lexicon", args->lexicon, "Lexicon folder (default: $MEKONG_LEXICON or the project's lexicon/).");
   cmd->add_flag("--summary", args->summary, "Print what was stored on stderr (always shown on a terminal).");
+  add_assume_published(cmd, args->assume_published);
   cmd->footer(
       "A document is keyed by a hash of its article text: ingesting a page again, or the same article from\n"
       "another crawl, stores it once (the new origin is recorded). Documents are committed in batches; a run\n"
@@ -126,6 +128,7 @@ void setup(CLI::App& root, Context& ctx) {
   cmd->callback([args, &ctx] {
     PipelineOptions opts;
     opts.lexicon_dir = args->lexicon;
+    if (!args->assume_published.empty()) opts.assume_published = content::parse_iso(args->assume_published);
     Pipeline pipeline(opts);
     std::string cameo_error;
     auto cameo = merge::CameoTable::load(pipeline.options().lexicon_dir, &cameo_error);

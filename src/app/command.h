@@ -23,6 +23,11 @@ struct Context {
 
 using Setup = std::function<void(CLI::App& root, Context& ctx)>;
 
+// --assume-published DATE for the commands that extract pages: pages that
+// state no date of their own read their relative dates against DATE (an
+// ISO date: 2017, 2017-06, 2017-06-21, 2017-06-21T09:30). Sets `value`.
+void add_assume_published(CLI::App* cmd, std::string& value);
+
 // `order` sorts the commands in --help.
 bool register_command(int order, Setup setup);
 std::vector<std::pair<int, Setup>>& commands();

@@ -2,8 +2,21 @@
 #include <iostream>
 
 #include "app/command.h"
+#include "content/content.h"
 
 namespace mekong::app {
+
+void add_assume_published(CLI::App* cmd, std::string& value) {
+  cmd->add_option("--assume-published", value,
+                  "For pages that state no date of their own: read their relative dates ('hôm qua', 'ngày 29/6') "
+                  "against DATE (2017, 2017-06, 2017-06-21 or 2017-06-21T09:30). `published` stays null; the "
+                  "record's `reference` says {value: DATE, source: \"assumed\"}. A date in the page's URL is "
+                  "preferred to it, and it to the WARC-Date of a record.")
+      ->type_name("DATE")
+      ->check([](const std::string& v) {
+        return content::parse_iso(v) ? std::string() : "not a date as 2017, 2017-06, 2017-06-21 or 2017-06-21T09:30: " + v;
+      });
+}
 
 std::vector<std::pair<int, Setup>>& commands() {
   static std::vector<std::pair<int, Setup>> list;
