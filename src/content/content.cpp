@@ -368,6 +368,7 @@ class Analyzer {
   // there) or the page ends. Returns the first line after the box.
   size_t parse_box(size_t h) {
     boxed_[h] = 1;
+    last_box_headline_ = SIZE_MAX;
     size_t with_summary = 0, without_summary = 0;
     size_t j = after(h);
     while (j < n_) {
@@ -381,8 +382,12 @@ class Analyzer {
       if (!li.headline_like() && !li.furniture() && li.links < 0.5f) return j;  // running text: the box is over
       // A teaser headline (or furniture: a date, a label).
       const bool headline = !li.furniture();
-      if (headline) mark_teaser(j);
-      else boxed_[j] = 1;
+      if (headline) {
+        mark_teaser(j);
+        last_box_headline_ = j;
+      } else {
+        boxed_[j] = 1;
+      }
       bool repeated = li.is_doubled;
       size_t k = after(j);
       while (k < n_ && (info_[k].text == li.text || (info_[k].furniture() && info_[k].header == Header::None))) {
@@ -407,10 +412,14 @@ class Analyzer {
         const bool prose_follows = q < n_ && info_[q].prose();
         const bool one_sentence = s.inner_sentences == 0 && s.chars <= 400;
         if (with_summary == 0) {
-          // Teasers' leads open with the time of their event ('Ngày 26/9, ...').
+          // Teasers' leads open with the time of their event ('Ngày 26/9, ...');
+          // after a lead the box goes on with another headline, after the
+          // article's text comes more text, a byline or the end.
           const bool lead_like = one_sentence && opens_with_time(s.text);
-          const bool headlines_only = without_summary >= 2 || (without_summary >= 1 && !lead_like);
-          if (headlines_only || (prose_follows && !lead_like)) return k;
+          const bool goes_on = q < n_ && (info_[q].header != Header::None ||
+                                          (info_[q].headline_like() && info_[q].words >= 5 && !byline_like(info_[q])));
+          if (prose_follows && !lead_like) return k;
+          if (!goes_on && (without_summary >= 2 || (without_summary >= 1 && !lead_like))) return k;
         } else if (prose_follows && !one_sentence) {
           return k;
         }
@@ -418,10 +427,12 @@ class Analyzer {
       }
       mark_teaser(k);
       ++with_summary;
+      last_box_headline_ = SIZE_MAX;
       j = after(k);
     }
     return n_;
   }
+  size_t last_box_headline_ = SIZE_MAX;  // of the box parsed last, when no lead followed it
 
   int seen_count(size_t i, bool outside_boxes = false) const {
     if (info_[i].chars < 40) return 0;
@@ -470,7 +481,13 @@ class Analyzer {
       }
       close_run(i);
       const size_t e = parse_box(i);
-      if (e < n_ && info_[e].header == Header::None) resumed = e;
+      if (e < n_ && info_[e].header == Header::None) {
+        resumed = e;
+        // A box above the article (a sidebar printed first): its last
+        // headline, right above the first paragraph, is the article's own.
+        if (e <= raw_first && last_box_headline_ < e)
+          for (size_t k = last_box_headline_; k < e; ++k) boxed_[k] = doc_.is_teaser[k] = 0;
+      }
       i = std::max(e, i + 1);
     }
     close_run(std::min(end_, n_));
