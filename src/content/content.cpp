@@ -39,13 +39,6 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-size_t count_chars(std::string_view s) {
-  size_t n = 0;
-  for (char c : s)
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
-  return n;
-}
-
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
@@ -123,43 +116,63 @@ std::string header_key(std::string_view line) {
   }
 }
 
-// Words, sentence marks inside the line, and words that open with a capital.
+// Characters, words and whether a digit occurs: one pass of byte tests.
 struct Shape {
+  size_t chars = 0;
   size_t words = 0;
-  size_t capitalized = 0;
-  size_t sentences = 0;  // sentence ends followed by more text ('... nước. Hai bên ...')
   bool has_digit = false;
 };
 
 Shape shape_of(std::string_view s) {
   Shape sh;
   bool in = false;
-  for (size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c == ' ' || c == '\t') {
+  for (char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    if ((c & 0xC0) != 0x80) ++sh.chars;
+    const bool space = c == ' ' || c == '\t';
+    if (!space && !in) ++sh.words;
+    in = !space;
+    sh.has_digit = sh.has_digit || (c >= '0' && c <= '9');
+  }
+  return sh;
+}
+
+// Sentence ends followed by more text ('... hai nước. Hai bên ...').
+size_t count_inner_sentences(std::string_view s) {
+  size_t n = 0;
+  for (const char mark : {'.', '?', '!'}) {
+    for (size_t i = s.find(mark); i != std::string_view::npos && i + 2 < s.size(); i = s.find(mark, i + 1)) {
+      if (s[i + 1] != ' ') continue;
+      const auto next = static_cast<unsigned char>(s[i + 2]);
+      if (!(next >= 'a' && next <= 'z') && !(next >= '0' && next <= '9')) ++n;
+    }
+  }
+  return n;
+}
+
+// Words that open with a capital letter.
+size_t count_capitalized(std::string_view s) {
+  size_t n = 0;
+  bool in = false;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
+  const auto len = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < len;) {
+    const bool space = bytes[i] == ' ' || bytes[i] == '\t';
+    if (space) {
       in = false;
       ++i;
       continue;
     }
-    if (c >= '0' && c <= '9') sh.has_digit = true;
-    if (!in) {
-      ++sh.words;
-      in = true;
-      UChar32 cp = 0;
-      int32_t at = static_cast<int32_t>(i);
-      const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
-      U8_NEXT(bytes, at, static_cast<int32_t>(s.size()), cp);
-      if (cp > 0 && u_isupper(cp)) ++sh.capitalized;
-      i = static_cast<size_t>(at);
+    if (in) {
+      ++i;
       continue;
     }
-    if ((c == '.' || c == '!' || c == '?') && i + 2 < s.size() && s[i + 1] == ' ') {
-      const auto n = static_cast<unsigned char>(s[i + 2]);
-      if (!(n >= 'a' && n <= 'z') && !(n >= '0' && n <= '9')) ++sh.sentences;
-    }
-    ++i;
+    in = true;
+    UChar32 cp = 0;
+    U8_NEXT(bytes, i, len, cp);
+    if (cp > 0 && u_isupper(cp)) ++n;
   }
-  return sh;
+  return n;
 }
 
 enum class Header : uint8_t { None, Box, End };
@@ -168,8 +181,6 @@ struct LineInfo {
   std::string_view text;  // trimmed
   size_t chars = 0;
   size_t words = 0;
-  size_t capitalized = 0;
-  size_t inner_sentences = 0;
   bool has_digit = false;
   bool sentence_end = false;
   bool question = false;
@@ -190,7 +201,12 @@ struct LineInfo {
   // A headline, menu entry, byline or caption.
   bool headline_like() const { return !blank() && !sentence_end && chars < 160; }
   // One or two sentences of a teaser's lead (or a cut-off one).
-  bool summary_like() const { return !headline_like() && (truncated(text) || (inner_sentences <= 2 && chars <= 600)); }
+  bool summary_like() const { return !headline_like() && (truncated(text) || (chars <= 600 && inner_sentences() <= 2)); }
+  size_t inner_sentences() const {
+    if (sentences_ < 0) sentences_ = static_cast<int>(count_inner_sentences(text));
+    return static_cast<size_t>(sentences_);
+  }
+  mutable int sentences_ = -1;
   // Short furniture between list items: '2 giờ trước', '19/06/2025 08:30', 'Video'.
   bool furniture() const { return tiny() || (headline_like() && words <= 5 && (has_digit || words <= 2)); }
 };
@@ -205,7 +221,7 @@ bool opens_with_time(std::string_view s) {
 
 // A byline or a name: few words, every one capitalized, or 'Tên (TTXVN)'.
 bool byline_like(const LineInfo& li) {
-  if (li.words <= 7 && li.capitalized == li.words) return true;
+  if (li.words <= 7 && count_capitalized(li.text) == li.words) return true;
   return li.words <= 8 && li.text.back() == ')' && li.text.find('(') != std::string_view::npos;
 }
 
@@ -285,8 +301,9 @@ class Analyzer {
   std::vector<uint32_t> next_;      // next non-blank line after i (n when none)
   std::vector<uint8_t> boxed_;      // inside a box or a list of teasers (header, items, furniture)
   std::vector<uint8_t> dead_;       // after a box, a run with no prose: not the article
-  std::unordered_map<std::string_view, int> seen_;       // long lines before the end, by text
-  std::unordered_map<std::string_view, int> seen_free_;  // the same, outside boxes and lists
+  // Long lines before the end, by text: all of them while boxes are read,
+  // then only those outside boxes and lists.
+  std::unordered_map<std::string_view, int> seen_;
   size_t first_par_ = 0;
   size_t end_ = 0;                  // the article ends before this line
   std::optional<size_t> title_;
@@ -295,27 +312,45 @@ class Analyzer {
 
   bool html() const { return !doc_.link_density.empty(); }
 
-  bool folded_starts_with_any(std::string_view text, const std::vector<std::string>& prefixes) const {
-    if (prefixes.empty()) return false;
-    const std::string f = normalize::fold(head_bytes(text, 64));
+  // The first character of s (NFC: one code point, with what combines with it).
+  static std::string_view first_char(std::string_view s) {
+    size_t e = 1;
+    while (e < s.size() && (static_cast<unsigned char>(s[e]) & 0xC0) == 0x80) ++e;
+    return s.substr(0, e);
+  }
+
+  // Whether a line, folded, starts with one of `prefixes`; `firsts` holds
+  // their first folded characters, so most lines are rejected unfolded.
+  bool folded_starts_with_any(std::string_view text, const std::vector<std::string>& prefixes,
+                              const std::vector<std::string>* firsts = nullptr) const {
+    if (prefixes.empty() || text.empty()) return false;
+    if (firsts) {
+      const std::string c = normalize::fold(first_char(text));
+      if (std::find(firsts->begin(), firsts->end(), c) == firsts->end()) return false;
+    }
+    const std::string f = normalize::fold(head_bytes(text, 96));
     for (const auto& p : prefixes)
       if (f.rfind(p, 0) == 0) return true;
     return false;
   }
 
+  std::vector<std::string> footer_firsts_;  // first folded characters of the footer phrases
+
   void describe_lines() {
+    for (const auto& p : cues_.footer_prefixes) {
+      const std::string c(first_char(p));
+      if (std::find(footer_firsts_.begin(), footer_firsts_.end(), c) == footer_firsts_.end()) footer_firsts_.push_back(c);
+    }
     info_.resize(n_);
     std::string key;
     bool header_block = true;  // '# key = value' lines count only atop the file
     for (size_t i = 0; i < n_; ++i) {
       LineInfo& li = info_[i];
       li.text = trim(doc_.line(i));
-      li.chars = count_chars(li.text);
-      if (li.chars == 0) continue;
+      if (li.text.empty()) continue;
       const Shape sh = shape_of(li.text);
+      li.chars = sh.chars;
       li.words = sh.words;
-      li.capitalized = sh.capitalized;
-      li.inner_sentences = sh.sentences;
       li.has_digit = sh.has_digit;
       li.sentence_end = ends_sentence(li.text);
       li.question = ends_question(li.text);
@@ -349,7 +384,7 @@ class Analyzer {
           for (const auto& c : cues_.section_cores)
             if (k.find(c) != std::string::npos) li.header = Header::Box;
       }
-      if (li.chars < 300) li.footer = folded_starts_with_any(li.text, cues_.footer_prefixes);
+      if (li.chars < 300) li.footer = folded_starts_with_any(li.text, cues_.footer_prefixes, &footer_firsts_);
     }
     next_.assign(n_ + 1, static_cast<uint32_t>(n_));
     for (size_t i = n_; i-- > 0;) next_[i] = info_[i].blank() ? next_[i + 1] : static_cast<uint32_t>(i);
@@ -391,7 +426,10 @@ class Analyzer {
       bool repeated = li.is_doubled;
       size_t k = after(j);
       while (k < n_ && (info_[k].text == li.text || (info_[k].furniture() && info_[k].header == Header::None))) {
-        repeated = repeated || info_[k].text == li.text;
+        if (info_[k].text == li.text) {
+          repeated = true;
+          if (headline) mark_teaser(k);  // the headline again (image alt)
+        }
         boxed_[k] = 1;
         k = after(k);
       }
@@ -410,7 +448,7 @@ class Analyzer {
         // by more of it is the article again.
         const size_t q = after(k);
         const bool prose_follows = q < n_ && info_[q].prose();
-        const bool one_sentence = s.inner_sentences == 0 && s.chars <= 400;
+        const bool one_sentence = s.chars <= 400 && s.inner_sentences() == 0;
         if (with_summary == 0) {
           // Teasers' leads open with the time of their event ('Ngày 26/9, ...');
           // after a lead the box goes on with another headline, after the
@@ -434,14 +472,23 @@ class Analyzer {
   }
   size_t last_box_headline_ = SIZE_MAX;  // of the box parsed last, when no lead followed it
 
-  int seen_count(size_t i, bool outside_boxes = false) const {
+  // A line that signs an article off: a byline ('Minh Anh', 'Hà Văn (TTXVN)')
+  // or a short source or credit line ('Nguồn: ...').
+  bool signs_off(size_t i) const {
+    const LineInfo& li = info_[i];
+    if (!li.headline_like() && !(li.words <= 3 && li.text.back() == ':')) return false;
+    return byline_like(li) || (li.words <= 6 && folded_starts_with_any(li.text, cues_.credit_prefixes));
+  }
+  size_t closed_at_ = SIZE_MAX;  // a box after the sign-off: the article ends there
+
+  int seen_count(size_t i) const {
     if (info_[i].chars < 40) return 0;
-    const auto& seen = outside_boxes ? seen_free_ : seen_;
-    auto it = seen.find(info_[i].text);
-    return it == seen.end() ? 0 : it->second;
+    auto it = seen_.find(info_[i].text);
+    return it == seen_.end() ? 0 : it->second;
   }
 
   void find_boxes() {
+    closed_at_ = n_;
     boxed_.assign(n_, 0);
     dead_.assign(n_, 0);
     // Where the article can end at the latest: the first comments / most-read
@@ -464,6 +511,7 @@ class Analyzer {
 
     size_t i = 0;
     size_t resumed = SIZE_MAX;  // where the article resumed after the last box
+    size_t last_text = SIZE_MAX;  // the last line with text outside the boxes
     auto close_run = [&](size_t stop) {
       // A run after a box counts only when it holds prose (not a footer sentence).
       if (resumed == SIZE_MAX) return;
@@ -476,9 +524,13 @@ class Analyzer {
     };
     while (i < n_) {
       if (info_[i].header == Header::None || (info_[i].header == Header::End && i >= end_)) {
+        if (!info_[i].blank()) last_text = i;
         ++i;
         continue;
       }
+      // A box right after the byline or the source line: the article was over.
+      if (i > raw_first && last_text != SIZE_MAX && last_text >= raw_first && closed_at_ == n_ && signs_off(last_text))
+        closed_at_ = i;
       close_run(i);
       const size_t e = parse_box(i);
       if (e < n_ && info_[e].header == Header::None) {
@@ -531,7 +583,7 @@ class Analyzer {
         furniture = true;
         k = after(k);
       }
-      if (k >= n_ || boxed_[k] || !info_[k].summary_like() || info_[k].chars > 500) {
+      if (k >= n_ || boxed_[k] || info_[k].chars > 500 || !info_[k].summary_like()) {
         flush(i);
         i = after(i);
         continue;
@@ -555,7 +607,7 @@ class Analyzer {
     // A paragraph printed twice (outside the boxes, which may show this very
     // article's lead) is a teaser shown twice.
     for (size_t i = 0; i < end_; ++i)
-      if (info_[i].chars >= 40 && !boxed_[i]) ++seen_free_[info_[i].text];
+      if (info_[i].chars >= 40 && boxed_[i]) --seen_[info_[i].text];
     first_par_ = n_;
     for (size_t i = 0; i < n_; ++i)
       if (info_[i].paragraph() && info_[i].links < 0.5f && !boxed_[i] && !dead_[i]) {
@@ -570,13 +622,14 @@ class Analyzer {
         end_ = i;
         break;
       }
+    if (closed_at_ > first_par_) end_ = std::min(end_, closed_at_);
   }
 
   bool title_candidate(size_t i) const {
     const LineInfo& li = info_[i];
     if (li.blank() || boxed_[i] || li.meta || li.url || li.header != Header::None || li.footer || li.links >= 0.5f)
       return false;
-    if (li.chars >= 200 || li.words < 4 || li.words > 40) return false;
+    if (li.chars >= 160 || li.is_doubled || li.words < 4 || li.words > 40) return false;
     if (li.sentence_end && !li.question) return false;
     if (is_credit(i)) return false;
     return !parse_published(li.text, /*strict=*/true);
@@ -585,16 +638,22 @@ class Analyzer {
   bool is_credit(size_t i) const { return info_[i].credit; }
 
   // Credits and captions, where they matter (folding every line costs).
+  // In the body only lines that could otherwise be article text need it:
+  // a headline-like line is not article text anyway.
   void find_credits(size_t from, size_t to) {
     for (size_t i = from; i < to; ++i) {
       LineInfo& li = info_[i];
-      if (li.blank() || li.chars >= 300 || boxed_[i]) continue;
-      const std::string f = normalize::fold(li.text);
-      for (const auto& p : cues_.credit_prefixes) {
-        const size_t at = f.find(p);
-        if (at == 0) li.credit = true;
-        else if (at != std::string::npos && (f[at - 1] == ' ' || f[at - 1] == '(')) li.caption = true;
-      }
+      if (li.blank() || li.chars >= 300 || boxed_[i] || (i > first_par_ && li.headline_like())) continue;
+      find_credit(li);
+    }
+  }
+
+  void find_credit(LineInfo& li) const {
+    const std::string f = normalize::fold(li.text);
+    for (const auto& p : cues_.credit_prefixes) {
+      const size_t at = f.find(p);
+      if (at == 0) li.credit = true;
+      else if (at != std::string::npos && (f[at - 1] == ' ' || f[at - 1] == '(')) li.caption = true;
     }
   }
 
@@ -608,6 +667,7 @@ class Analyzer {
       const std::string mt = normalize::fold(trim(doc_.meta.title));
       for (size_t i = 0; i <= first_par_ && i < n_ && !title_; ++i) {
         if (info_[i].blank() || info_[i].chars < 10 || boxed_[i]) continue;
+        if (info_[i].chars <= 120 && parse_published(info_[i].text, /*strict=*/true)) continue;  // a dateline
         const std::string lt = normalize::fold(info_[i].text);
         if (lt == mt || mt.find(lt) != std::string::npos) title_ = i;
       }
@@ -647,14 +707,16 @@ class Analyzer {
     for (size_t i = first_par_; i < end_; ++i) {
       const LineInfo& h = info_[i];
       if (h.blank() || boxed_[i] || !h.headline_like() || h.words < 5 || h.furniture()) continue;
-      if ((title_ && i == *title_) || h.text == title_text || h.credit || h.caption) continue;
+      if ((title_ && i == *title_) || h.text == title_text) continue;
       const size_t k = after(i);
       if (k >= end_ || boxed_[k]) continue;
       const LineInfo& s = info_[k];
       if (!s.summary_like() || s.header != Header::None) continue;
+      if (h.chars < 300 && i > first_par_) find_credit(info_[i]);
+      if (h.credit || h.caption) continue;
       bool teaser;
-      if (html()) teaser = h.links >= 0.5f && s.inner_sentences <= 1 && s.chars <= 500;
-      else teaser = s.inner_sentences == 0 && s.chars <= 350 && opens_with_time(s.text);
+      if (html()) teaser = h.links >= 0.5f && s.chars <= 500 && s.inner_sentences() <= 1;
+      else teaser = s.chars <= 350 && s.inner_sentences() == 0 && opens_with_time(s.text);
       if (teaser) {
         mark_teaser(i);
         mark_teaser(k);
@@ -689,7 +751,7 @@ class Analyzer {
       }
       if (li.meta || li.tiny() || li.url || li.credit || li.caption || li.footer || li.links >= 0.5f) continue;
       if (title_ && li.text == info_[*title_].text) continue;  // headline repeated as image alt
-      if (seen_count(i, true) > 1) {  // printed twice outside the boxes: a teaser
+      if (seen_count(i) > 1) {  // printed twice outside the boxes: a teaser
         doc_.is_teaser[i] = 1;
         continue;
       }
