@@ -126,6 +126,26 @@ TEST(Content, ABoxOfTeasersInsideTheBodyDoesNotEndTheArticle) {
   }
 }
 
+TEST(Content, NoResumptionAfterABoxThatFollowsTheByline) {
+  // After the byline the article is over: text after the box is not it.
+  Document doc = analyzed("Việt Nam và Campuchia tăng cường hợp tác kinh tế\n" + kPara1 + "\nMinh Anh\nTin liên quan\n"
+                          "Thủ tướng tiếp Đại sứ Nhật Bản chào từ biệt\nKhai mạc hội chợ thương mại biên giới năm nay\n" +
+                          kPara2 + "\n");
+  EXPECT_EQ(kept(doc), "1,2,");
+}
+
+TEST(Content, AListOfTeasersIsNotAnArticle) {
+  std::string page = "Thứ Sáu, 20/06/2025\nTrang chủ Thời sự Thế giới Kinh tế\n";
+  for (int i = 0; i < 5; ++i)
+    page += "Bộ trưởng Ngoại giao tiếp Đại sứ nước bạn lần thứ " + std::to_string(i + 1) +
+            "\nChiều " + std::to_string(10 + i) + "/6, tại Hà Nội, Bộ trưởng Ngoại giao đã tiếp Đại sứ nước bạn "
+            "nhân dịp kết thúc nhiệm kỳ công tác tại Việt Nam.\n" + std::to_string(i + 1) + " giờ trước\n";
+  Document doc = analyzed(page);
+  EXPECT_EQ(kept(doc), "");
+  EXPECT_FALSE(doc.title_line);
+  EXPECT_FALSE(doc.published);
+}
+
 TEST(Content, CommentsAndMostReadListsEndTheArticle) {
   for (const std::string header : {"Bình luận (12)", "Ý kiến bạn đọc", "Đọc nhiều"}) {
     Document doc = analyzed("Việt Nam và Campuchia tăng cường hợp tác kinh tế\n" + kPara1 + "\n" + header + "\n" +
