@@ -198,14 +198,15 @@ uint32_t past_name(const SentenceView& s, uint32_t pos) {
   return i;
 }
 
-// A sentence belongs to the occasion when it or another sentence of its
-// paragraph says so ('Trong khuôn khổ chuyến thăm', 'Nhân dịp này').
-bool line_refers_to_occasion(const std::vector<SentenceView>& all, const SentenceView& s) {
-  for (const SentenceView& o : all) {
-    if (o.line != s.line) continue;
-    if (find_cue(o, "occasion", 0, static_cast<uint32_t>(o.text.size()))) return true;
-  }
-  return false;
+// The lines (paragraphs) one of whose sentences says it belongs to the
+// occasion ('Trong khuôn khổ chuyến thăm', 'Nhân dịp này'): every sentence of
+// such a line does. One pass over the document (sentences come in line order).
+std::vector<uint32_t> occasion_lines(const std::vector<SentenceView>& all) {
+  std::vector<uint32_t> lines;
+  for (const SentenceView& o : all)
+    if ((lines.empty() || lines.back() != o.line) && find_cue(o, "occasion", 0, static_cast<uint32_t>(o.text.size())))
+      lines.push_back(o.line);
+  return lines;
 }
 
 bool has_object(const SentenceView& s, const Ann& t) {
@@ -308,6 +309,8 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
   std::vector<Pending> found;
   size_t order = 0;
   std::optional<DateRange> last_day;  // the last day named before this sentence
+  std::vector<uint32_t> occ_lines = occasion_lines(sentences);
+  std::sort(occ_lines.begin(), occ_lines.end());
   for (const SentenceView& s : sentences) {
     std::optional<DateRange> this_last;  // the last day this sentence names
     for (const Ann& a : s.anns)
@@ -319,7 +322,7 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
     const Ann* invite = nullptr;
     for (const Ann& a : s.anns)
       if ((a.type == AnnType::Cue || a.type == AnnType::Action) && a.label == "invite") invite = &a;
-    const bool occasion_ref = line_refers_to_occasion(sentences, s);
+    const bool occasion_ref = std::binary_search(occ_lines.begin(), occ_lines.end(), s.line);
     const Ties sentence_ties = ties_in(s, 0, static_cast<uint32_t>(s.text.size()));
 
     const Group* prev_agent = nullptr;  // the actor of the sentence's last action
