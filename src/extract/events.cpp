@@ -615,22 +615,34 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       last_day = this_last;
   }
 
-  // The occasion: the first dated visit, else the first dated session.
+  // History told as background: more than a year before the page; on a page
+  // whose date is unknown (or only the crawl's), more than a year before the
+  // latest day the article names.
+  const bool ref_firm = ctx.ref.valid() && !ctx.ref_weak;
+  int latest_day_month = 0;
+  if (!ref_firm)
+    for (const SentenceView& s : sentences)
+      for (const Ann& a : s.anns)
+        if (a.type == AnnType::Date && !a.period && a.range.precision == "day")
+          latest_day_month = std::max(latest_day_month, month_index(a.range.end, true));
+  auto history = [&](const DateRange& d) {
+    if (ref_firm) {
+      const int pub_m = ctx.ref.year * 12 + (ctx.ref.month ? ctx.ref.month - 1 : 11);
+      return month_index(d.end, true) < pub_m - 12;
+    }
+    return latest_day_month && month_index(d.end, true) < latest_day_month - 12;
+  };
+
+  // The occasion: the first dated visit, else the first dated session; never a past one.
   for (int pass = 0; pass < 2 && !ctx.occasion; ++pass)
     for (const Pending& p : found)
-      if (p.has_own_date && p.ev.date.precision == "day" &&
+      if (p.has_own_date && p.ev.date.precision == "day" && !history(p.ev.date) &&
           (pass == 1 ? p.ev.cameo.rfind("04", 0) == 0 : p.ev.cameo == "042")) {
         ctx.occasion = p.ev.date;
         ctx.occasion_status = p.ev.status;
         break;
       }
 
-  int latest_day_month = 0;  // month index of the latest full day the article names
-  if (!ctx.ref.valid())
-    for (const SentenceView& s : sentences)
-      for (const Ann& a : s.anns)
-        if (a.type == AnnType::Date && !a.period && a.range.precision == "day")
-          latest_day_month = std::max(latest_day_month, month_index(a.range.end, true));
   std::vector<Event> out;
   const long pub_key = ctx.ref.valid() ? day_key(ref_iso(ctx.ref, "day"), true) : 0;
   for (Pending& p : found) {
@@ -641,14 +653,9 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       if (ctx.occasion_status == "planned") ev.status = "planned";
     }
     if (ev.date.start.empty()) continue;
-    // History told as background: more than a year before the page; on a page
-    // with no date, more than a year before the latest day the article names.
-    if (!ctx.ref.valid() && latest_day_month && month_index(ev.date.end, true) < latest_day_month - 12) continue;
-    if (ctx.ref.valid()) {
-      const int pub_m = ctx.ref.year * 12 + (ctx.ref.month ? ctx.ref.month - 1 : 11);
-      if (month_index(ev.date.end, true) < pub_m - 12) continue;
-      if (ev.date.precision == "day" && ctx.ref.day && day_key(ev.date.start, false) > pub_key) ev.status = "planned";
-    }
+    if (history(ev.date)) continue;
+    if (ctx.ref.valid() && ev.date.precision == "day" && ctx.ref.day && day_key(ev.date.start, false) > pub_key)
+      ev.status = "planned";
     // One event per action: the same code, countries and overlapping dates.
     bool dup = false;
     for (Event& o : out) {

@@ -92,7 +92,10 @@ std::vector<SentenceView> Extractor::annotate(const Document& doc, DocContext& c
   // Relative dates are read against the page's own date, else against the
   // reference content chose (a date in the URL, --assume-published, WARC-Date).
   std::optional<Published> basis = doc.published;
-  if (!basis && doc.reference) basis = Published{doc.reference->value, doc.reference->precision};
+  if (!basis && doc.reference) {
+    basis = Published{doc.reference->value, doc.reference->precision};
+    ctx.ref_weak = doc.reference->source == "warc-date" || doc.reference->source == "date-bar";
+  }
   if (basis) {
     if (auto r = resolve::ref_from_published(*basis)) ctx.ref = *r;
   }

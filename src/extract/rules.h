@@ -17,6 +17,9 @@ namespace mekong::extract {
 struct DocContext {
   std::optional<Published> published;
   resolve::RefDate ref;  // from published; year 0 when the page has no date
+  // The reference is only the crawl's day (WARC-Date, a site's 'today' bar):
+  // good for reading 'ngày 21/6', not for telling history from news.
+  bool ref_weak = false;
   // The pair of countries the article is about (most mentioned), if any.
   std::string dyad_a, dyad_b;
   // Some sentence names both countries of the pair (extract/relevance.h):
