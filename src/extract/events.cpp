@@ -27,26 +27,6 @@ struct Group {
   bool named = false;  // an office followed by a name the lexicon lacks: not Vietnam's by default
 };
 
-// A capitalised name right after `pos` written as foreign names are: Latin
-// letters only ('Droupadi Murmu') or hyphenated syllables ('Xỏn-xay');
-// an unknown Vietnamese name ('Võ Thành Hưng') stays Vietnam's.
-bool foreign_name_at(const SentenceView& s, uint32_t pos) {
-  if (pos + 1 >= s.text.size() || s.text[pos] != ' ' || !upper_at(s.text, pos + 1)) return false;
-  bool ascii = true, hyphen = false;
-  uint32_t i = pos;
-  int words = 0;
-  while (i + 1 < s.text.size() && s.text[i] == ' ' && upper_at(s.text, i + 1) && words < 4) {
-    ++i;
-    ++words;
-    while (i < s.text.size() && s.text[i] != ' ' && s.text[i] != ',' && s.text[i] != ';' && s.text[i] != '.') {
-      if (static_cast<unsigned char>(s.text[i]) >= 0x80) ascii = false;
-      if (s.text[i] == '-') hyphen = true;
-      ++i;
-    }
-  }
-  return ascii || hyphen;
-}
-
 std::vector<Group> actor_groups(const SentenceView& s) {
   std::vector<Group> out;
   Group cur;
@@ -74,9 +54,7 @@ std::vector<Group> actor_groups(const SentenceView& s) {
         cur.e = a.e;
         cur.actor.role = a.role;
         if (!a.country.empty()) cur.actor.country = a.country;
-        cur.named = foreign_name_at(s, a.e);
-        for (const Ann& o : s.anns)
-          if (o.b == a.e + 1 && o.type != AnnType::Cue) cur.named = false;  // a person, a country: known
+        cur.named = unknown_foreign_name_after(s, a);
         break;
       case AnnType::Country:
         if (open && near && !cur.actor.person && !cur.bare_country && !cur.actor.country) {
@@ -188,7 +166,7 @@ bool only_joins_between(const SentenceView& s, uint32_t b, uint32_t e) {
   return gap.empty() || gap == "v\xC3\xA0";  // 'và'
 }
 
-// The end of the capitalised words from `pos` ('Droupadi Murmu' after a title).
+// The end of the capitalised words from `pos` (a name after a title).
 uint32_t past_name(const SentenceView& s, uint32_t pos) {
   uint32_t i = pos;
   while (i + 1 < s.text.size() && s.text[i] == ' ' && upper_at(s.text, i + 1)) {

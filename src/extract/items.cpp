@@ -18,9 +18,14 @@ namespace {
 // An agreement or project belongs to the article's pair only when its
 // sentence names both (or one with 'hai bên'), or names the pair's other
 // country and none outside the pair.
-bool ties_item(const SentenceView& s, const DocContext& ctx) {
-  const Ties t = ties_in(s, 0, static_cast<uint32_t>(s.text.size()));
+bool ties_item(const Ties& t, const DocContext& ctx) {
   return ties_pair(t, ctx.dyad_a, ctx.dyad_b, ctx) || ties_one_of_pair(t, ctx.dyad_a, ctx.dyad_b, ctx);
+}
+
+// A word that says a work is built, financed, handed over or run.
+bool is_works(const Ann& a) {
+  return (a.type == AnnType::Cue && (a.label == "works" || a.label.rfind("status:", 0) == 0)) ||
+         (a.type == AnnType::Action && (a.label == "handover" || a.label == "aid"));
 }
 
 // An all-capital word in the parenthesis right after [b, e) ('(TPP)'), or one
@@ -59,19 +64,15 @@ bool acronym_near(const SentenceView& s, uint32_t b, uint32_t e, int inside) {
 // này', 'Thỏa thuận mới nhất', 'Tuyên bố của Bộ Quốc phòng' (a statement);
 // and it is the pair's: its name says so ('Việt Nam - Lào', 'giữa hai') or
 // the sentence signs it, else it is a regional or another pair's treaty.
-bool names_a_document(const SentenceView& s, const Ann& kind, uint32_t end, const DocContext& ctx) {
-  std::string next;
-  for (uint32_t i = kind.e; i < end && i < s.text.size();) {
-    while (i < end && s.text[i] == ' ') ++i;
-    uint32_t j = i;
-    while (j < end && s.text[j] != ' ') ++j;
-    next = normalize::fold(s.text.substr(i, j - i));
-    break;
-  }
-  if (next == "này" || next == "đó" || next == "trên" || next == "mới" || next == "của" || next == "đầu") return false;
-  if (kind.code == "declaration" && next != "chung" &&
-      normalize::fold(s.text.substr(kind.b, kind.e - kind.b)).find("chung") == std::string::npos)
-    return false;
+bool names_a_document(const SentenceView& s, const Ties& all, const Ann& kind, uint32_t end, const DocContext& ctx) {
+  // 'Hiệp định này', 'Tuyên bố của ...': the word right after the kind refers back or names its author.
+  uint32_t next = kind.e;
+  while (next < end && s.text[next] == ' ') ++next;
+  for (const Ann& a : s.anns)
+    if (a.type == AnnType::Cue && a.label == "noname" && a.b == next) return false;
+  // A declaration of the two sides is a joint one ('Tuyên bố chung', a strong kind of
+  // agreements.tsv); a bare 'tuyên bố' is a statement.
+  if (kind.code == "declaration" && !kind.strong) return false;
   const Ties in_name = ties_in(s, kind.b, end);
   // A name that names a country or a grouping outside the pair ('Hiệp định Thương mại tự do
   // Việt Nam - EU' in an article about Vietnam and the Netherlands) is another party's treaty.
@@ -89,7 +90,6 @@ bool names_a_document(const SentenceView& s, const Ann& kind, uint32_t end, cons
   // one merely discussed by both sides may be a regional treaty ('thúc đẩy đàm phán RCEP').
   // or a cooperation document the two sides carry out ('hai bên thực hiện tốt Nghị định thư hợp tác ...').
   const bool cooperation = normalize::fold(s.text.substr(kind.b, end - kind.b)).find("hợp tác") != std::string::npos;
-  const Ties all = ties_in(s, 0, static_cast<uint32_t>(s.text.size()));
   if (cooperation && (all.pair_ref || (all.has(ctx.dyad_a) && all.has(ctx.dyad_b)))) return true;
   for (const Ann& a : s.anns)
     if (a.type == AnnType::Action && a.label == "sign" && a.e <= kind.b) return true;
@@ -155,6 +155,7 @@ std::string first_word_folded(const SentenceView& s, uint32_t at) {
 std::vector<Agreement> find_agreements(const std::vector<SentenceView>& sentences, const DocContext& ctx) {
   std::vector<Agreement> out;
   for (const SentenceView& s : sentences) {
+    std::optional<Ties> sentence_ties;  // computed for the sentence's first document word
     for (size_t k = 0; k < s.anns.size(); ++k) {
       const Ann& kind = s.anns[k];
       if (kind.type != AnnType::AgreementKind) continue;
@@ -166,7 +167,8 @@ std::vector<Agreement> find_agreements(const std::vector<SentenceView>& sentence
       if (const Ann* org = cue_before(s, "organization", kind.b, 1);
           org && words_between(s, org->e, kind.b) == 0 && upper_at(s.text, org->b))
         continue;
-      if (!ties_item(s, ctx)) continue;
+      if (!sentence_ties) sentence_ties = ties_in(s, 0, static_cast<uint32_t>(s.text.size()));
+      if (!ties_item(*sentence_ties, ctx)) continue;
       // Part of a meeting's or forum's name ('Hội nghị Cấp cao Chiến lược hợp tác ...').
       {
         const uint32_t from = kind.b > 40 ? kind.b - 40 : 0;
@@ -220,7 +222,7 @@ std::vector<Agreement> find_agreements(const std::vector<SentenceView>& sentence
         }
       }
       if (words_between(s, kind.b, end) < 3) continue;
-      if (!names_a_document(s, kind, end, ctx)) continue;
+      if (!names_a_document(s, *sentence_ties, kind, end, ctx)) continue;
       Agreement ag;
       ag.name = name;
       ag.kind = kind.code;
@@ -268,19 +270,14 @@ std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, c
     const std::string_view t = s.text;
     // A cooperation project: the sentence ties it to the pair and says it is
     // built, financed, handed over or run ('sân bay' where a delegation landed is not one).
-    if (!ties_item(s, ctx)) continue;
-    bool works = false;
-    for (const Ann& a : s.anns)
-      works = works || (a.type == AnnType::Cue && (a.label == "works" || a.label.rfind("status:", 0) == 0)) ||
-              (a.type == AnnType::Action && (a.label == "handover" || a.label == "aid"));
-    if (!works) continue;
+    bool has_kind = false;
+    for (const Ann& a : s.anns) has_kind = has_kind || a.type == AnnType::ProjectKind;
+    if (!has_kind || !ties_item(ties_in(s, 0, static_cast<uint32_t>(s.text.size())), ctx)) continue;
     // The works word is said of this work: near it, not anywhere in a long sentence.
     auto works_near = [&](const Ann& kind) {
-      for (const Ann& a : s.anns) {
-        const bool w = (a.type == AnnType::Cue && (a.label == "works" || a.label.rfind("status:", 0) == 0)) ||
-                       (a.type == AnnType::Action && (a.label == "handover" || a.label == "aid"));
-        if (w && (a.e <= kind.b ? words_between(s, a.e, kind.b) : words_between(s, kind.e, a.b)) <= 12) return true;
-      }
+      for (const Ann& a : s.anns)
+        if (is_works(a) && (a.e <= kind.b ? words_between(s, a.e, kind.b) : words_between(s, kind.e, a.b)) <= 12)
+          return true;
       return false;
     };
     for (const Ann& kind : s.anns) {
@@ -288,10 +285,10 @@ std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, c
       // 'dự án', 'công trình' alone name no kind of work ('dự án hợp tác Việt Nam - Lào').
       if (kind.label == "project" || kind.label == "work") continue;
       if (!works_near(kind)) continue;
-      // 'Công ty TNHH Nhà máy bia ...', 'Ban QLDA Đường sắt ...', 'thành phố cảng Busan': a body or a
+      // 'Công ty TNHH Nhà máy ...', 'Ban QLDA Đường sắt ...', 'thành phố cảng ...': a body or a
       // place whose name holds a work's noun.
       if (const Ann* org = cue_before(s, "holder", kind.b, 12); org && words_between(s, org->e, kind.b) <= 1) continue;
-      // 'Nông trường Mộc Châu', 'Tổng công ty ... đường cao tốc': a lower-case kind right after a
+      // 'Nông trường X', 'Tổng công ty ... đường cao tốc': a lower-case kind right after a
       // capitalised word is inside another name.
       if (!upper_at(t, kind.b) && kind.b >= 2 && t[kind.b - 1] == ' ') {
         uint32_t w = kind.b - 1;

@@ -36,15 +36,15 @@ Ties ties_in(const SentenceView& s, uint32_t b, uint32_t e) {
           t.pair_ref = true;
           break;
         }
-        // 'Bộ trưởng Phout Simmalavong': a title and a name the lexicon lacks
-        // is someone, of either side; the title alone is Vietnam's.
-        bool person_next = false;
+        // A title and a foreign name the lexicon lacks is someone of either
+        // side; a title alone (or with a Vietnamese name) is Vietnam's.
+        // 'thủ tướng Đức': the office of the country named right after it.
+        bool country_next = false;
         for (const Ann& o : s.anns)
-          if (o.type == AnnType::Person && o.b >= a.e && o.b <= a.e + 1) person_next = true;
-        if (!person_next && a.e + 1 < s.text.size() && s.text[a.e] == ' ' && upper_at(s.text, a.e + 1))
-          t.named_other = true;
-        else
-          t.home_office = true;
+          if (o.type == AnnType::Country && o.b >= a.e && o.b <= a.e + 1) country_next = true;
+        if (country_next) break;
+        if (unknown_foreign_name_after(s, a)) t.named_other = true;
+        else t.home_office = true;
         break;
       }
       case AnnType::Mechanism:

@@ -17,7 +17,7 @@ struct Ties {
   std::vector<std::string> countries;  // named: countries, persons, offices, places, mechanisms' members
   bool pair_ref = false;               // refers back to the article's pair ('hai bên', 'song phương')
   bool home_office = false;            // an office without a country (Vietnam's, in Vietnamese news)
-  bool named_other = false;            // an office followed by a name the lexicon does not know
+  bool named_other = false;            // an office followed by a foreign name the lexicon does not know
   bool has(const std::string& c) const;
 };
 

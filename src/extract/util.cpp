@@ -27,6 +27,26 @@ bool upper_at(std::string_view s, size_t i) {
   return c >= 0 && (u_isupper(c) || u_istitle(c));
 }
 
+bool unknown_foreign_name_after(const SentenceView& s, const Ann& office) {
+  const uint32_t pos = office.e;
+  if (pos + 1 >= s.text.size() || s.text[pos] != ' ' || !upper_at(s.text, pos + 1)) return false;
+  for (const Ann& o : s.anns)
+    if (o.b == pos + 1 && o.type != AnnType::Cue) return false;  // a known person, country, place
+  bool ascii = true, hyphen = false;
+  uint32_t i = pos;
+  int words = 0;
+  while (i + 1 < s.text.size() && s.text[i] == ' ' && upper_at(s.text, i + 1) && words < 4) {
+    ++i;
+    ++words;
+    while (i < s.text.size() && s.text[i] != ' ' && s.text[i] != ',' && s.text[i] != ';' && s.text[i] != '.') {
+      if (static_cast<unsigned char>(s.text[i]) >= 0x80) ascii = false;
+      if (s.text[i] == '-') hyphen = true;
+      ++i;
+    }
+  }
+  return ascii || hyphen;
+}
+
 std::string clean_name(std::string_view s) {
   auto strip = [](char c) { return c == ' ' || c == ',' || c == ';' || c == ':' || c == '.' || c == '(' || c == ')'; };
   while (!s.empty() && strip(s.front())) s.remove_prefix(1);

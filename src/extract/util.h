@@ -84,6 +84,12 @@ std::string ref_iso(const resolve::RefDate& ref, std::string_view precision);
 // Does a capital letter start at byte `i`?
 bool upper_at(std::string_view s, size_t i);
 
+// Right after the office `office`: a capitalised name the lexicon does not
+// know (no person, country or place starts there), written as foreign names
+// are: Latin letters only or hyphenated syllables ('Xỏn-xay'). An unknown
+// name with Vietnamese letters is a Vietnamese official.
+bool unknown_foreign_name_after(const SentenceView& s, const Ann& office);
+
 // Lower-cases and trims punctuation at the ends of a name.
 std::string clean_name(std::string_view s);
 
