@@ -226,11 +226,7 @@ bool aimed_abroad(const SentenceView& s, const Ann& t) {
   // A note of protest is always addressed abroad: its addressee may stand anywhere in the sentence.
   if (t.code == "114") return true;
   // 'Nga bị phương Tây cáo buộc': in the passive the one named first is the target; left out.
-  {
-    const uint32_t from = t.b >= 24 ? t.b - 24 : 0;
-    const std::string before = normalize::fold(s.text.substr(from, t.b - from));
-    if (before.find(" bị ") != std::string::npos || before.rfind("bị ", 0) == 0) return false;
-  }
+  if (const Ann* pv = cue_before(s, "passive", t.b, 24); pv && pv->b >= cs) return false;
   const uint32_t ce = clause_end(s, t.e);
   for (const Ann& a : s.anns) {
     if (a.b < t.e || a.b > ce) continue;

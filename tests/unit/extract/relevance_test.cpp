@@ -181,11 +181,13 @@ TEST(Relevance, AnAccusationTalkedAboutOrSufferedIsNoEvent) {
   a.country("Nga", "RUS");
   a.country("Mỹ", "USA");
   // The passive: the one named first is the target.
-  S b("Ngày 6/4, Nga bị Mỹ cáo buộc can thiệp bầu cử.");
+  S b("Ngày 6/4, Nga bị Mỹ cáo buộc Ukraine can thiệp bầu cử.");
   b.date("Ngày 6/4", "2024-04-06", "2024-04-06", "day");
   b.country("Nga", "RUS");
+  b.cue("bị", "passive");
   b.country("Mỹ", "USA");
   b.action("cáo buộc", "112", "oppose");
+  b.country("Ukraine", "UKR");
   std::vector<ex::SentenceView> v{a.done(), b.done()};
   auto ctx = ctx_at(2024, 4, 7);
   ex::find_dyad(v, ctx);
