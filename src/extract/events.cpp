@@ -447,7 +447,7 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       const Ann* dest = nullptr;  // the visited country or place
       for (const Ann& a : s.anns) {
         if (a.b < t.e) continue;
-        if (a.type == AnnType::Cue && (a.label == "to" || a.label == "at")) continue;  // 'thăm ... tới Ấn Độ'
+        if (a.type == AnnType::Cue && (a.label == "to" || a.label == "at" || a.label == "venue")) continue;  // 'thăm ... tới Ấn Độ'
         if ((a.type == AnnType::Country || a.type == AnnType::Place) && words_between(s, t.e, a.b) <= 3) dest = &a;
         break;
       }

@@ -2,6 +2,7 @@
 // runs until punctuation, a verb that closes it, or the next document; a
 // period phrase right after it ('giai đoạn 2021-2025') is its period.
 #include <algorithm>
+#include <cstdlib>
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -24,8 +25,9 @@ bool ties_item(const Ties& t, const DocContext& ctx) {
 
 // A word that says a work is built, financed, handed over or run.
 bool is_works(const Ann& a) {
-  return (a.type == AnnType::Cue && (a.label == "works" || a.label.rfind("status:", 0) == 0)) ||
-         (a.type == AnnType::Action && (a.label == "handover" || a.label == "aid"));
+  return (a.type == AnnType::Cue && (a.label == "works" || a.label == "coop" || a.label.rfind("status:", 0) == 0)) ||
+         (a.type == AnnType::Action && (a.label == "handover" || a.label == "aid")) ||
+         (a.type == AnnType::Indicator && a.code == "aid");  // 'sử dụng vốn vay ODA'
 }
 
 // An all-capital word in the parenthesis right after [b, e) ('(TPP)'), or one
@@ -114,7 +116,7 @@ bool period_follows(const SentenceView& s, uint32_t comma) {
 }
 
 // End of the name that starts at `b`: punctuation or a closing cue.
-uint32_t name_end(const SentenceView& s, uint32_t b, uint32_t limit_words) {
+uint32_t name_end(const SentenceView& s, uint32_t b, uint32_t limit_words, bool* cut = nullptr) {
   const std::string_view t = s.text;
   uint32_t words = 0;
   uint32_t i = b;
@@ -124,12 +126,15 @@ uint32_t name_end(const SentenceView& s, uint32_t b, uint32_t limit_words) {
       ++i;
       continue;
     }
-    if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"') break;
+    if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"' || c == '[' || c == ']') break;
     if (c == '.' && (i + 1 >= t.size() || t[i + 1] == ' ')) break;
     if (t.compare(i, 3, "\xE2\x80\x9C") == 0 || t.compare(i, 3, "\xE2\x80\x9D") == 0) break;
     if (c == ' ') {
       ++words;
-      if (words >= limit_words) break;
+      if (words >= limit_words) {
+        if (cut) *cut = true;
+        break;
+      }
       // A closing word, a person or a day ends the name ('... giữa hai miền vào ngày 19/5/2005').
       bool stop = false;
       for (const Ann& a : s.anns)
@@ -272,12 +277,25 @@ std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, c
     // built, financed, handed over or run ('sân bay' where a delegation landed is not one).
     bool has_kind = false;
     for (const Ann& a : s.anns) has_kind = has_kind || a.type == AnnType::ProjectKind;
-    if (!has_kind || !ties_item(ties_in(s, 0, static_cast<uint32_t>(s.text.size())), ctx)) continue;
-    // The works word is said of this work: near it, not anywhere in a long sentence.
+    // A sentence about a generation ago tells history ('người Pháp xây dựng ... năm 1868').
+    bool history = false;
+    for (const Ann& a : s.anns)
+      if (a.type == AnnType::Date && ctx.ref.valid() && a.range.end.size() >= 4 &&
+          std::atoi(a.range.end.substr(0, 4).c_str()) + 20 < ctx.ref.year)
+        history = true;
+    if (history) continue;
+    // Both sides, or one with 'hai bên': a work that names one country is its domestic construction.
+    if (!has_kind || !ties_pair(ties_in(s, 0, static_cast<uint32_t>(s.text.size())), ctx.dyad_a, ctx.dyad_b, ctx))
+      continue;
+    // A word said of this work: near it, not anywhere in a long sentence. A list's head says
+    // it of every item ('Hai bên đã bàn giao ... gồm: ...').
+    auto near = [&](const Ann& a, const Ann& kind) {
+      return a.e <= kind.b ? words_between(s, a.e, kind.b) <= 30 || has_char_between(s, a.e, kind.b, ':')
+                           : words_between(s, kind.e, a.b) <= 12;
+    };
     auto works_near = [&](const Ann& kind) {
       for (const Ann& a : s.anns)
-        if (is_works(a) && (a.e <= kind.b ? words_between(s, a.e, kind.b) : words_between(s, kind.e, a.b)) <= 12)
-          return true;
+        if (is_works(a) && near(a, kind)) return true;
       return false;
     };
     for (const Ann& kind : s.anns) {
@@ -285,9 +303,85 @@ std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, c
       // 'dự án', 'công trình' alone name no kind of work ('dự án hợp tác Việt Nam - Lào').
       if (kind.label == "project" || kind.label == "work") continue;
       if (!works_near(kind)) continue;
+      // 'hạ cánh xuống sân bay X', 'tại cảng Y', 'thăm trường Z': a work where something happens;
+      // 'do Bệnh viện X tổ chức': the work's body acts.
+      if (const Ann* v = cue_before(s, "venue", kind.b, 8); v && words_between(s, v->e, kind.b) == 0) continue;
+      if (const Ann* v = cue_before(s, "by", kind.b, 8); v && words_between(s, v->e, kind.b) == 0) continue;
+      {
+        bool visited = false;
+        for (const Ann& a : s.anns)
+          if (a.type == AnnType::Action && a.e <= kind.b && words_between(s, a.e, kind.b) == 0) visited = true;
+        if (visited) continue;
+      }
+      // What ties the work to the other side: given, financed, lent for or done together, near it;
+      // else its name names the pair ('Trường Đại học Việt - Đức').
+      bool coop = false;
+      for (const Ann& a : s.anns)
+        if (((a.type == AnnType::Cue && a.label == "coop") || (a.type == AnnType::Indicator && a.code == "aid") ||
+             (a.type == AnnType::Action && (a.label == "aid" || a.label == "handover"))) &&
+            near(a, kind))
+          coop = true;
+      // 'do Trung Quốc đầu tư', 'do Nhật Bản xây dựng': built or financed by a country.
+      for (const Ann& a : s.anns) {
+        if (coop || a.type != AnnType::Country || !cue_before(s, "by", a.b, 5)) continue;
+        for (const Ann& w : s.anns)
+          if (w.type == AnnType::Cue && w.label == "works" && w.b >= a.e && words_between(s, a.e, w.b) <= 1 &&
+              near(a, kind))
+            coop = true;
+      }
+      {
+        // A name that names a country outside the pair is another pair's work ('Bệnh viện Hữu
+        // nghị Việt Đức' in news about Vietnam and Japan); one of the pair ties it to them.
+        const uint32_t stop = name_end(s, kind.b, 12);
+        const Ties in_name = ties_in(s, kind.b, stop);
+        bool outside = false;
+        for (const auto& c : in_name.countries) outside = outside || (c != ctx.dyad_a && c != ctx.dyad_b);
+        if (outside) continue;
+        coop = coop || in_name.has(ctx.dyad_a) || in_name.has(ctx.dyad_b);
+      }
+      if (!coop) continue;
+      // The other side near the work, not only somewhere in a long sentence (Vietnam, the
+      // newspaper's own side, may stand anywhere in it).
+      {
+        uint32_t nb = kind.b, ne = kind.e;
+        for (int w = 0; nb > 0 && w < 30; --nb)
+          if (t[nb - 1] == ' ') ++w;
+        for (int w = 0; ne < t.size() && w < 30; ++ne)
+          if (t[ne] == ' ') ++w;
+        if (t.substr(0, kind.b).find(':') != std::string_view::npos) nb = 0;  // a list's head speaks for its items
+        const Ties near_ties = ties_in(s, nb, ne);
+        const bool a_ok = ctx.dyad_a == "VNM" || near_ties.has(ctx.dyad_a) || near_ties.pair_ref;
+        const bool b_ok = ctx.dyad_b == "VNM" || near_ties.has(ctx.dyad_b) || near_ties.pair_ref;
+        if (!a_ok || !b_ok) continue;
+      }
+      // 'Phạm Trường Long': a kind inside a person's name.
+      bool in_person = false;
+      for (const Ann& a : s.anns)
+        if (a.type == AnnType::Person && a.b <= kind.b && a.e >= kind.e) in_person = true;
+      if (in_person) continue;
+      // A capitalised kind right after a capitalised word that is no kind of its own is inside
+      // another name ('Phạm Trường Long'); a sentence's first word proves nothing.
+      if (upper_at(t, kind.b) && kind.b >= 2 && t[kind.b - 1] == ' ') {
+        uint32_t w = kind.b - 1;
+        while (w > 0 && t[w - 1] != ' ') --w;
+        bool prev_kind = false;
+        for (const Ann& a : s.anns)
+          if ((a.type == AnnType::ProjectKind || a.type == AnnType::Cue) && a.e == kind.b - 1) prev_kind = true;
+        const char last = t[kind.b - 2];
+        const bool closed = last == ',' || last == ';' || last == ':' || last == '.' || last == ')';
+        // Only a word of letters can be a name's syllable ('T2 Cảng hàng không ...' is a terminal's code).
+        bool letters = true;
+        for (uint32_t i = w; i + 1 < kind.b; ++i) letters = letters && !digit_at(t, i);
+        if (w > 0 && upper_at(t, w) && letters && !prev_kind && !closed) continue;
+      }
       // 'Công ty TNHH Nhà máy ...', 'Ban QLDA Đường sắt ...', 'thành phố cảng ...': a body or a
       // place whose name holds a work's noun.
-      if (const Ann* org = cue_before(s, "holder", kind.b, 12); org && words_between(s, org->e, kind.b) <= 1) continue;
+      if (const Ann* org = cue_before(s, "holder", kind.b, 60);
+          org && (words_between(s, org->e, kind.b) <= 1 ||
+                  (words_between(s, org->e, kind.b) <= 6 && upper_at(t, org->b) && !has_char_between(s, org->e, kind.b, ','))))
+        continue;  // 'Tổng công ty Đầu tư phát triển đường cao tốc ...': a company's name
+      // 'bác sĩ Bệnh viện X', 'lớp 11 trường Y': a body someone belongs to.
+      if (const Ann* m = cue_before(s, "member", kind.b, 24); m && words_between(s, m->e, kind.b) <= 1) continue;
       // 'Nông trường X', 'Tổng công ty ... đường cao tốc': a lower-case kind right after a
       // capitalised word is inside another name.
       if (!upper_at(t, kind.b) && kind.b >= 2 && t[kind.b - 1] == ' ') {
@@ -317,7 +411,7 @@ std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, c
         const uint32_t w = i + 1;
         uint32_t we = w;
         while (we < t.size() && t[we] != ' ' && t[we] != ',' && t[we] != ';' && t[we] != '.' && t[we] != '(' &&
-               t[we] != ')' && t[we] != ':')
+               t[we] != ')' && t[we] != ':' && t[we] != '[' && t[we] != ']')
           ++we;
         if (we == w) break;
         const std::string_view word = t.substr(w, we - w);
@@ -363,6 +457,28 @@ std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, c
           break;
         }
       }
+      if (proper > 0) {
+        // 'cảng biển Việt Nam', 'nhà máy ... Mỹ': a country alone is no name; two ('Thép Việt - Trung') are a pair's.
+        int countries = 0, other = 0;
+        for (const Tok& tk : toks) {
+          if (tk.e > end || tk.kind != 'U') continue;
+          const Ann* c = nullptr;
+          for (const Ann& a : s.anns)
+            if (a.type == AnnType::Country && a.b <= tk.b && a.e >= tk.e) c = &a;
+          if (c) {
+            if (c->b == tk.b) ++countries;  // 'Việt Nam' is one country, not two words
+          } else if (!digit_at(t, tk.b)) {
+            ++other;  // 'dài 1500': a number alone is a measure
+          }
+        }
+        if (other == 0 && countries < 2) proper = 0;
+        // One capitalised word and the text runs on in lower case: a word cut in two ('Trường Kinh | tế').
+        for (size_t j = 0; j + 1 < toks.size(); ++j)
+          if (toks[j].e == end && proper == 1 && toks[j + 1].kind == 'l' && !digit_at(t, toks[j].b)) proper = -1;
+      }
+      // 'Trường Hải', 'Cầu Giấy': a capitalised weak kind and one more word is a name of its own.
+      if (!kind.strong && upper_at(t, kind.b) && proper == 1) continue;
+      if (proper < 0) continue;
       // 'cảng Vũng Áng 1, 2 và 3': trailing 'và N'
       if (proper > 0 && end + 5 < t.size() && t.compare(end, 5, " v\xC3\xA0 ") == 0 && digit_at(t, end + 5)) end += 6;
 
@@ -379,7 +495,9 @@ std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, c
       }
       if (proper == 0) {
         if (!kind.strong) continue;
-        end = name_end(s, kind.b, 8);
+        // A description still running after eight words has no end we can tell ('cây cầu do ... bị').
+        bool cut = false;
+        end = name_end(s, kind.b, 8, &cut);
         const Ann* at = nullptr;
         for (const Ann& a : s.anns)  // 'trường ... tại tỉnh X': the place is the location, not the name
           if (a.type == AnnType::Cue && a.label == "at" && a.b > kind.b && a.b < end) {
@@ -392,9 +510,47 @@ std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, c
           const size_t at_w = t.substr(kind.e, end - kind.e).find(w);
           if (at_w != std::string_view::npos) end = kind.e + static_cast<uint32_t>(at_w);
         }
-        if (words_between(s, kind.b, end) <= words_between(s, kind.b, kind.e)) {
-          // A bare kind names no project ('bệnh viện', 'trường học tại các tỉnh'), unless a
-          // named place follows: 'trường trung học phổ thông tại tỉnh Houaphan'.
+        // Cut inside a proper name ('tuyến đường sắt đô thị số 1 Bến | Thành - Suối Tiên'): the
+        // name runs on through capitalised words and dashes.
+        if (cut && !at) {
+          uint32_t i = end;
+          while (i + 1 < t.size() && t[i] == ' ') {
+            uint32_t w = i + 1, we = w;
+            while (we < t.size() && t[we] != ' ' && t[we] != ',' && t[we] != ';' && t[we] != '.' && t[we] != '(' &&
+                   t[we] != ')' && t[we] != ':')
+              ++we;
+            const std::string_view word = t.substr(w, we - w);
+            const bool dash = word == "-" || word == "\xE2\x80\x93";
+            if (we == w || !(upper_at(t, w) || (digit_at(t, w) && !cut) || dash)) break;
+            if (!dash) {
+              end = we;
+              cut = false;
+            }
+            i = we;
+          }
+          if (cut) continue;
+        }
+        // An office or a person in the description starts another phrase ('sân bay có Phó Thủ tướng ...').
+        for (const Ann& a : s.anns)
+          if ((a.type == AnnType::Office || a.type == AnnType::Person) && a.b > kind.e && a.b < end) {
+            end = a.b;
+            while (end > kind.e && t[end - 1] == ' ') --end;
+          }
+        // A description names a work only with a name in it ('đường sắt kết nối Viêng Chăn với
+        // cảng Vũng Áng'); 'nhà máy lọc dầu', 'đường sắt cao tốc' are kinds of works.
+        // A country alone names no work ('đường sắt của Nga', 'bệnh viện ... của Hàn Quốc').
+        bool named = false;
+        for (uint32_t i = kind.e; i + 1 < end; ++i) {
+          if (t[i] != ' ' || !upper_at(t, i + 1)) continue;
+          bool country = false;
+          for (const Ann& a : s.anns)
+            if (a.type == AnnType::Country && a.b <= i + 1 && a.e > i + 1) country = true;
+          named = named || !country;
+        }
+        if (!named || words_between(s, kind.b, end) <= words_between(s, kind.b, kind.e)) {
+          // A bare kind or a description in lower case names no project ('bệnh viện', 'nhà máy
+          // sản xuất hóa chất', 'trường học tại các tỉnh'), unless a named place follows:
+          // 'trường trung học phổ thông tại tỉnh Houaphan'.
           const Ann* place = nullptr;
           if (at)
             for (const Ann& a : s.anns)

@@ -513,7 +513,8 @@ bool Reading::title_text() {
 //       directly preceded by one that does not open the sentence ('Phương
 //       Nga'); not when a title or mechanism of the lexicon or an acronym
 //       stands right before the country ('Thủ tướng Lào Sonexay', 'CHDCND
-//       Lào'), nor inside a dash pair ('Việt - Lào'). Syllables joined by
+//       Lào'); in a dash pair only the syllable after it counts ('Việt - Lào'
+//       is a pair, 'Trung Lương - Mỹ Thuận' two places). Syllables joined by
 //       hyphens are a foreign name written the Vietnamese way ('Xổn-xay'),
 //       never a Vietnamese name.
 // Persons of the lexicon are never hidden; text written in Title Case (a
@@ -610,7 +611,8 @@ bool Reading::hidden_by_name(size_t idx) {
   // (a) and (b): a name starting at one of the syllables before the match
   // or at its first one, of 2 to 4 syllables, reaching over the whole match.
   const size_t total = nl + own + nr;
-  for (size_t k = nl + 1; k-- > 0;) {  // k syllables before the match
+  // A dash pair ('Việt - Lào') is read only by (c)'s syllable after it.
+  for (size_t k = m.paired ? 0 : nl + 1; k-- > 0;) {  // k syllables before the match
     const Syl& start = k == 0 ? first : left[k - 1];
     const size_t len = std::min<size_t>(4, total - (nl - k));  // syllables from start to the run's end
     if (k + own > len) continue;  // the name would end inside the match
@@ -629,7 +631,7 @@ bool Reading::hidden_by_name(size_t idx) {
   }
 
   // (c) a country with a name syllable right next to it.
-  if (mt.kind != Kind::Country || m.paired) return false;
+  if (mt.kind != Kind::Country) return false;
   Sep psep = Sep::Other, nsep = Sep::Other;
   Syl prev{}, next{};
   const bool has_prev = syl_before(f_, m.fbegin, prev, psep);
@@ -656,7 +658,7 @@ bool Reading::hidden_by_name(size_t idx) {
     const bool own_name = is_surname(next) && joined_after && asep == Sep::Space && case_of(after) == detail::Case::Title;
     if (!foreign && !own_name && !title_text()) return true;
   }
-  if (has_prev && psep == Sep::Space && vietnamese(prev) && !sentence_start(prev) &&
+  if (!m.paired && has_prev && psep == Sep::Space && vietnamese(prev) && !sentence_start(prev) &&
       !d_.country_parts.count(fold_of(prev))) {  // 'Nam Lào' is southern Laos
     Syl before;
     Sep bsep;
@@ -672,7 +674,6 @@ void Reading::names() {
     Choice& c = chosen_[i];
     const Target& t = targets_[c.target];
     if (c.hidden || t.block || (t.kind != Kind::Country && t.kind != Kind::Place)) continue;
-    if (c.paired) continue;  // a dash pair is no name ('Việt - Lào')
     // Only a capitalised match can be part of a name.
     const uint32_t ob = to_orig_[c.fbegin];
     if (ob >= text_.size()) continue;
@@ -1043,7 +1044,18 @@ void Matcher::scan(std::string_view text, const normalize::Folded* folded, std::
     if (prev && dash_between(text, prev->end, c.begin)) prev->paired = c.paired = true;
     prev = &c;
   }
-  if (reading) read.names();
+  if (reading) {
+    read.names();
+    // 'Trung Lương - Mỹ Thuận': a pair whose one side is a name's syllable is no pair.
+    prev = nullptr;
+    for (Choice& c : chosen) c.paired = false;
+    for (Choice& c : chosen) {
+      const Target& t = impl_->targets[c.target];
+      if (t.block || c.hidden || t.kind != Kind::Country) continue;
+      if (prev && dash_between(text, prev->end, c.begin)) prev->paired = c.paired = true;
+      prev = &c;
+    }
+  }
   for (const Choice& c : chosen) {
     const Target& t = impl_->targets[c.target];
     if (t.block || c.hidden || (t.pair_only && !c.paired)) continue;

@@ -40,7 +40,7 @@ rc=$?
 echo "== text pages (tests/data/pages/*.txt)"
 python3 "$shared/eval/score.py" --gold tests/data/gold --system "$work/text.jsonl" \
   --inputs tests/data/pages --min content_f1=0.95 --min published_acc=0.95 --min events_f1=0.88 \
-  --min figures_f1=0.93 --min agreements_f1=0.90 --min projects_f1=0.80
+  --min figures_f1=0.93 --min agreements_f1=0.90 --min projects_f1=0.75
 note $?
 
 "$bin" extract tests/data/pages/html -o "$work/html.jsonl"

@@ -176,6 +176,7 @@ TEST(Agreements, NameRunsToItsPeriod) {
 TEST(Projects, ProperNamesAndStrongKinds) {
   S s("Hai bên đã khánh thành cầu Hữu nghị Sông Hồng 2 và bàn giao trường tiểu học bán trú tại tỉnh Kiên Giang.");
   s.cue("Hai bên", "both");
+  s.cue("Hai bên", "coop");
   s.cue("khánh thành", "status:completed");
   auto& k1 = s.add(AnnType::ProjectKind, "cầu");
   k1.label = "bridge";
@@ -191,8 +192,34 @@ TEST(Projects, ProperNamesAndStrongKinds) {
   ASSERT_EQ(p.size(), 2u);
   EXPECT_EQ(p[0].name, "cầu Hữu nghị Sông Hồng 2");
   EXPECT_EQ(p[0].status, "completed");
-  EXPECT_EQ(p[1].name, "trường tiểu học bán trú");
+  // A description in lower case is a work only with the place it stands in.
+  EXPECT_EQ(p[1].name, "trường tiểu học bán trú tại tỉnh Kiên Giang");
   EXPECT_EQ(p[1].location, "Kiên Giang");
+}
+
+TEST(Projects, DomesticVenueAndBodyAreNoProjects) {
+  // The other side only far away in a long sentence, a work where something happens, a
+  // hospital someone works at, and a description with nothing to name it: no project.
+  S s("Đoàn bác sĩ Bệnh viện Chợ Lớn đến sân bay Tân Sơn Nhất, nơi nhà máy lọc dầu được xây dựng với hỗ trợ kỹ thuật của Nhật Bản.");
+  s.cue("bác sĩ", "member");
+  auto& k1 = s.add(AnnType::ProjectKind, "Bệnh viện");
+  k1.label = "hospital";
+  k1.strong = true;
+  s.cue("đến", "venue");
+  auto& k2 = s.add(AnnType::ProjectKind, "sân bay");
+  k2.label = "airport";
+  k2.strong = true;
+  auto& k3 = s.add(AnnType::ProjectKind, "nhà máy");
+  k3.label = "factory";
+  k3.strong = true;
+  s.cue("xây dựng", "works");
+  s.cue("hỗ trợ", "coop");
+  auto& pl = s.add(AnnType::Place, "Tân Sơn Nhất");
+  pl.country = "VNM";
+  auto& c = s.add(AnnType::Country, "Nhật Bản");
+  c.code = "JPN";
+  std::vector<ex::SentenceView> v{s.done()};
+  EXPECT_TRUE(ex::find_projects(v, pair_ctx(2017, 1, 1, "VNM", "JPN")).empty());
 }
 
 TEST(Names, DiceOverSyllables) {
