@@ -86,8 +86,19 @@ bool names_a_document(const SentenceView& s, const Ties& all, const Ann& kind, u
   // both countries in its name is a regional one.
   const bool both_named = in_name.has(ctx.dyad_a) && in_name.has(ctx.dyad_b);
   const bool one_named = in_name.has(ctx.dyad_a) || in_name.has(ctx.dyad_b);
-  if (!both_named && acronym_near(s, kind.b, end, one_named ? 99 : 4)) return false;
-  if (in_name.has(ctx.dyad_a) || in_name.has(ctx.dyad_b) || in_name.pair_ref) return true;
+  if (!both_named && acronym_near(s, kind.b, end, one_named ? 99 : 3)) return false;
+  // A document is the pair's by name only where the name writes a country ('Hiệp định ... Việt
+  // Nam - Lào') or the pair ('giữa hai Chính phủ'); a city in it is where a treaty was signed
+  // ('Hiệp định Paris', 'Nghị định thư Kyoto').
+  bool country_named = in_name.pair_ref;
+  for (const Ann& a : s.anns)
+    if (a.type == AnnType::Country && a.b >= kind.b && a.e <= end && (a.code == ctx.dyad_a || a.code == ctx.dyad_b))
+      country_named = true;
+  // 'Công ước ...', '... khu vực ...', '... đa phương': many parties' unless the name writes both.
+  for (const Ann& a : s.anns)
+    if (a.type == AnnType::Cue && a.label == "multilateral" && a.b >= kind.b && a.e <= end && !both_named) return false;
+  if (country_named) return true;
+  if (!ties_pair(all, ctx.dyad_a, ctx.dyad_b, ctx)) return false;
   // Otherwise only a document the sentence says is signed ('hai bên đã ký Bản ghi nhớ về ...');
   // one merely discussed by both sides may be a regional treaty ('thúc đẩy đàm phán RCEP').
   // or a cooperation document the two sides carry out ('hai bên thực hiện tốt Nghị định thư hợp tác ...').
@@ -127,7 +138,7 @@ uint32_t name_end(const SentenceView& s, uint32_t b, uint32_t limit_words, bool*
       continue;
     }
     if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"' || c == '[' || c == ']') break;
-    if (c == '.' && (i + 1 >= t.size() || t[i + 1] == ' ')) break;
+    if (c == '.' && (i + 1 >= t.size() || t[i + 1] == ' ' || t[i + 1] == '/')) break;
     if (t.compare(i, 3, "\xE2\x80\x9C") == 0 || t.compare(i, 3, "\xE2\x80\x9D") == 0) break;
     if (c == ' ') {
       ++words;
@@ -137,10 +148,23 @@ uint32_t name_end(const SentenceView& s, uint32_t b, uint32_t limit_words, bool*
       }
       // A closing word, a person or a day ends the name ('... giữa hai miền vào ngày 19/5/2005').
       bool stop = false;
-      for (const Ann& a : s.anns)
+      for (const Ann& a : s.anns) {
         if (a.b == i + 1 && ((a.type == AnnType::Cue && a.label == "namestop") || a.type == AnnType::Person ||
                              (a.type == AnnType::Date && !a.period && a.range.precision == "day")))
           stop = true;
+        // '... và ký ...', '... nhân chuyến thăm ...': the pair's doings are no document's name.
+        // ('Tuyên bố chung về chuyến thăm ...' names the visit it is about: a noun, not a doing).
+        if (a.b == i + 1 && a.type == AnnType::Action &&
+            (a.label == "sign" || a.label == "visit" || a.label == "meet" || a.label == "host" || a.label == "oppose") &&
+            normalize::fold(s.text.substr(b, i - b)).find("về") == std::string::npos)
+          stop = true;
+        // '... của Mỹ', '... của Tổng thống Mỹ': whose it is, not its name.
+        if (a.b == i + 1 && a.type == AnnType::Cue && a.label == "of")
+          for (const Ann& o : s.anns)
+            if ((o.type == AnnType::Country || o.type == AnnType::Office || o.type == AnnType::Person) &&
+                o.b == a.e + 1)
+              stop = true;
+      }
       if (stop) break;
     }
     ++i;
@@ -172,6 +196,8 @@ std::vector<Agreement> find_agreements(const std::vector<SentenceView>& sentence
       if (const Ann* org = cue_before(s, "organization", kind.b, 1);
           org && words_between(s, org->e, kind.b) == 0 && upper_at(s.text, org->b))
         continue;
+      // 'nếu được ký kết', 'muốn có hiệp định ...': a document that may never be.
+      if (const Ann* h = cue_before(s, "hypothetical", kind.b, 80); h && words_between(s, h->e, kind.b) <= 10) continue;
       if (!sentence_ties) sentence_ties = ties_in(s, 0, static_cast<uint32_t>(s.text.size()));
       if (!ties_item(*sentence_ties, ctx)) continue;
       // Part of a meeting's or forum's name ('Hội nghị Cấp cao Chiến lược hợp tác ...').
@@ -188,7 +214,9 @@ std::vector<Agreement> find_agreements(const std::vector<SentenceView>& sentence
         if (a.line == s.line && kind.b + s.offset >= a.span.begin && kind.e + s.offset <= a.span.end) inside = true;
       if (inside) continue;
 
-      uint32_t end = name_end(s, kind.b, 30);
+      bool cut = false;  // a name still running after 40 words has no end we can tell
+      uint32_t end = name_end(s, kind.b, 40, &cut);
+      const uint32_t cut_end = end;
       // The next document after 'và' ends this one; a period phrase closes it.
       std::optional<DateRange> period;
       for (const Ann& a : s.anns) {
@@ -216,6 +244,7 @@ std::vector<Agreement> find_agreements(const std::vector<SentenceView>& sentence
         for (const Ann& a : s.anns)
           if (a.type == AnnType::Date && a.b >= end && a.b - end <= 3 && a.period) period = a.range;
       }
+      if (cut && end == cut_end) continue;  // no next document or period ended it
       std::string name = clean_name(s.text.substr(kind.b, end - kind.b));
       // A year closing the name ('Hiệp định Geneva 1954') is its period.
       if (!period && name.size() > 5) {
@@ -227,6 +256,8 @@ std::vector<Agreement> find_agreements(const std::vector<SentenceView>& sentence
         }
       }
       if (words_between(s, kind.b, end) < 3) continue;
+      // 'Chương trình giao lưu ... lần thứ 4': the n-th of a series of events, not a document.
+      if (kind.code == "programme" && normalize::fold(name).find("lần thứ") != std::string::npos) continue;
       if (!names_a_document(s, *sentence_ties, kind, end, ctx)) continue;
       Agreement ag;
       ag.name = name;

@@ -242,6 +242,33 @@ TEST(Agreements, TwoDocumentsJoinedByVaStayTwo) {
   EXPECT_EQ(a[1].name, "Kế hoạch hợp tác phòng chống ma túy");
 }
 
+TEST(Agreements, ATreatyNamedForACityOrOneThatMayNeverBeIsNotThePairs) {
+  // 'Hiệp định Paris' names where it was signed, not the pair; a convention is many
+  // parties'; 'nếu được ký kết' is a document that may never be.
+  S s("Mỹ rút khỏi Hiệp định Paris về khí hậu, tuân thủ Công ước Berne về bản quyền của Pháp và nếu được ký kết thì Hiệp định thương mại Mỹ - Pháp sẽ có lợi.");
+  auto& us = s.add(AnnType::Country, "Mỹ");
+  us.code = "USA";
+  auto& k1 = s.add(AnnType::AgreementKind, "Hiệp định");
+  k1.code = "agreement";
+  k1.strong = true;
+  auto& paris = s.add(AnnType::Place, "Paris");
+  paris.country = "FRA";
+  auto& k2 = s.add(AnnType::AgreementKind, "Công ước");
+  k2.code = "agreement";
+  k2.strong = true;
+  s.cue("Công ước", "multilateral");
+  s.cue("của", "of");
+  auto& fr = s.add(AnnType::Country, "Pháp");
+  fr.code = "FRA";
+  s.cue("nếu", "hypothetical");
+  auto& k3 = s.add(AnnType::AgreementKind, "Hiệp định thương mại");
+  k3.e = k3.b + static_cast<uint32_t>(std::string("Hiệp định").size());
+  k3.code = "agreement";
+  k3.strong = true;
+  std::vector<ex::SentenceView> v{s.done()};
+  EXPECT_TRUE(ex::find_agreements(v, pair_ctx(2017, 6, 1, "USA", "FRA")).empty());
+}
+
 TEST(Events, ReceivingAndHoldingTalksIsOneMeeting) {
   S s("Chiều 20/3, Bộ trưởng Nguyễn Hồng Diên đã tiếp và hội đàm với Bộ trưởng Thương mại Campuchia.");
   s.date("Chiều 20/3", "2024-03-20", "2024-03-20", "day");
