@@ -1,6 +1,7 @@
 // Figures: a quantity with an indicator cue before it in its clause (or a
 // counted noun such as 'suất học bổng'), the period from the nearest time
 // phrase that governs it, and a direction from the countries around it.
+#include <algorithm>
 #include <cmath>
 
 #include "extract/relevance.h"
@@ -62,6 +63,8 @@ Dir direction(const SentenceView& s, const Ann& q, const std::string& indicator,
         if (!receiver) receiver = c;
       } else if (cue_before(s, "to", a.b, 2) && !receiver) {
         receiver = c;
+      } else if (cue_before(s, "from", a.b, 24) && a.b > q.e) {
+        giver = c;  // '... tài trợ 8,3 triệu USD từ Bộ Ngoại giao Hoa Kỳ'
       }
       continue;
     }
@@ -152,6 +155,15 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
         if (down && (!up || down->b > up->b)) f.value = -std::fabs(f.value);
       }
       if (f.unit != "count" && f.unit != "percent" && !is_money(f.unit)) continue;
+      // '19000 đ/kg': a price per unit, not a flow between countries.
+      if (is_money(f.unit) && q.e < s.text.size() && s.text[q.e] == '/') continue;
+      // 'xuất siêu sang Canada 3 tỷ USD': a balance of trade, not its flow.
+      if (const Ann* bal = cue_before(s, "balance", q.b, q.b); bal && bal->b >= cs) {
+        bool cue_after = false;
+        for (const Ann& a : s.anns)
+          if (a.type == AnnType::Indicator && a.b > bal->e && a.e <= q.b) cue_after = true;
+        if (!cue_after) continue;
+      }
       // '370 triệu kíp (tương đương 520 triệu đồng)': one amount, the one stated first.
       if (cue_before(s, "equivalent", q.b, 12)) continue;
       // Targets and intentions are not figures ('phấn đấu đưa kim ngạch lên 20 tỷ USD').
@@ -192,8 +204,12 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
       if (ind.empty()) continue;
       if (ind == "investment_projects" && f.unit != "count") continue;
       if ((ind == "scholarships" || ind == "students") && f.unit != "count") continue;
-      if ((ind == "trade_turnover" || ind == "investment_registered" || ind == "investment_disbursed" || ind == "aid") &&
+      if ((ind == "trade_turnover" || ind == "investment_registered" || ind == "investment_disbursed" || ind == "aid" ||
+           ind == "exports" || ind == "imports") &&
           f.unit == "count")
+        continue;  // 'hàng trăm doanh nghiệp xuất khẩu': firms are no flow of goods
+      if (ind == "students" && !q.noun.empty() && !is_person_noun(q.noun) && q.noun.find("sinh") == std::string::npos &&
+          q.noun.find("viên") == std::string::npos)
         continue;
       f.indicator = ind;
 
@@ -257,6 +273,25 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
       if (!ties_pair(ties, pa, pb, ctx) && !(ties_empty && ties_pair(prev_ties, pa, pb, ctx)) &&
           !ties_one_of_pair(ties, pa, pb, ctx))
         continue;
+      // The other side is named near the figure, in its clause or a few words around it, or the
+      // figure is the pair's ('hai chiều', 'song phương'): a country far off in a long sentence
+      // is about something else ('tỉnh đã thu hút 126 dự án FDI ...').
+      {
+        uint32_t nb = q.b, ne = q.e;
+        for (int w = 0; nb > 0 && w < 30; --nb)
+          if (s.text[nb - 1] == ' ') ++w;
+        for (int w = 0; ne < std::min<uint32_t>(ce, static_cast<uint32_t>(s.text.size())) && w < 10; ++ne)
+          if (s.text[ne] == ' ') ++w;
+        const Ties near = ties_in(s, nb, ne);
+        // A sentence that names no one speaks of what its paragraph was speaking of.
+        // A short sentence that names the pair speaks of it throughout.
+        const bool carried = (ties_empty && ties_pair(prev_ties, pa, pb, ctx)) ||
+                             (words_between(s, 0, static_cast<uint32_t>(s.text.size())) <= 40 &&
+                              ties_pair(ties, pa, pb, ctx));
+        const bool a_ok = pa == "VNM" || near.has(pa) || near.pair_ref || carried;
+        const bool b_ok = pb == "VNM" || near.has(pb) || near.pair_ref || carried;
+        if (!a_ok || !b_ok) continue;
+      }
       // One-way trade names both its ends ('xuất khẩu của Việt Nam sang Lào'); a
       // country's total exports are not a relation.
       if (ind == "exports" && !(d.from && d.to && ties.has(*d.from) && ties.has(*d.to))) continue;
