@@ -371,7 +371,7 @@ def alike(n, h):
     if len(nt) >= 2 and len(ht) >= 2 and all(any(close(x, y) for y in ht) for x in nt) \
             and all(any(close(y, x) for x in nt) for y in ht):
         return True
-    if min(len(nt), len(ht)) >= 2 and nt[-1] == ht[-1] and (set(nt) <= set(ht) or set(ht) <= set(nt)):
+    if min(len(nt), len(ht)) >= 2 and (set(nt) <= set(ht) or set(ht) <= set(nt)):
         return True  # 'gordon brown' / 'james gordon brown'
     a, b = n.replace(" ", ""), h.replace(" ", "")
     if min(len(a), len(b)) >= 10 and abs(len(a) - len(b)) <= 3:
@@ -521,10 +521,12 @@ def main():
         dated = [(pid, start, sp) for (pid, start), sp in merged.items()]
         dated.sort(key=lambda x: to_key(x[1]))
         last_ed = ed[-1]
+        office_terms = []
         for i, (pid, start, sp) in enumerate(dated):
             end, approx = None, False
-            if single:
-                nxt = [d for d in dated[i + 1:] if d[0] != pid and to_key(d[1]) > to_key(start)]
+            if single:  # a successor is listed after this holder's last edition
+                nxt = [d for d in dated[i + 1:] if d[0] != pid and to_key(d[1]) > to_key(start)
+                       and d[2]["first"] > sp["last"]]
                 if nxt:
                     end = nxt[0][1]
             if end is None and sp["last"] != last_ed:
@@ -534,7 +536,33 @@ def main():
                 continue
             if end and to_key(end) < (args.from_year, 1, 1):
                 continue
-            terms.append((pid, office, start, end, approx))
+            office_terms.append((pid, office, start, end, approx, sp["last"] - sp["first"] + 1))
+        # A single-holder office: where two holders' terms overlap (an edition
+        # listing another country's premier), the one listed longer stays.
+        kept = []
+        for t in sorted(office_terms, key=lambda t: -t[5]):
+            if single and any(k[0] != t[0] and overlaps(t[2], t[3], k[2], k[3]) for k in kept):
+                continue
+            kept.append(t)
+        terms.extend(t[:5] for t in kept)
+
+    # One person's terms in one office that overlap (a re-appointment read as
+    # a new 'since' day) are one term.
+    by_po = {}
+    for t in terms:
+        by_po.setdefault((t[0], t[1]), []).append(t)
+    terms = []
+    for lst in by_po.values():
+        lst.sort(key=lambda t: to_key(t[2]))
+        cur = list(lst[0])
+        for t in lst[1:]:
+            if cur[3] is None or to_key(t[2]) < to_key(cur[3]):
+                if cur[3] is not None and (t[3] is None or to_key(t[3]) > to_key(cur[3])):
+                    cur[3], cur[4] = t[3], t[4]
+                continue
+            terms.append(tuple(cur))
+            cur = list(t)
+        terms.append(tuple(cur))
 
     # Persons: drop the hand file's, unsafe names, shared names.
     keep = {}
