@@ -26,7 +26,7 @@ What is left out, on purpose (a false person hurts more than a missing one):
     the same country): the hand file wins, their terms too;
   - Vietnamese persons the hand file lacks (the Factbook writes no diacritics,
     and Vietnamese names are spelled the Vietnamese way);
-  - names of one word, names that are a common word, a place or a country of
+  - names of one word ('Albert II' too), names that are a common word, a place or a country of
     the lexicon, names two generated persons share;
   - acting and interim holders, monarchs represented by a governor-general
     (their own realm lists them), territories, titles with no office in
@@ -105,7 +105,9 @@ def key(s):
 
 
 def syllables(s):
-    return [t for t in re.split(r"[\s\-]+", s) if t]
+    """The name's words, regnal numerals left out ('Albert II' is one word:
+    Belgium's king and Monaco's prince)."""
+    return [t for t in re.split(r"[\s\-]+", s) if t and not re.match(r"^[IVX]+$", t)]
 
 
 # --- reading the archive --------------------------------------------------------
