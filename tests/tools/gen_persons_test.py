@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """lexicon/tools/gen_persons.py on an excerpt of three CIA World Factbook
 editions (tests/data/persons/factbook: the 'Executive branch' field of eight
-countries in 2012, 2016 and 2025) against a small hand-kept lexicon
+countries in 2012, 2016 and 2025) and of Wikidata's foreign ministers
+(tests/data/persons/wikidata, CC0) against a small hand-kept lexicon
 (tests/data/persons/lexicon): the output must equal tests/data/persons/expected_*,
 and the rules behind it hold. Run by ctest (gen_persons)."""
 import os
@@ -28,6 +29,8 @@ class GenPersons(unittest.TestCase):
         cls.terms = os.path.join(cls.tmp, "terms_gen.tsv")
         cls.result = subprocess.run([sys.executable, TOOL, os.path.join(DATA, "factbook"),
                                   "--lexicon", os.path.join(DATA, "lexicon"),
+                                  "--foreign-ministers", os.path.join(DATA, "wikidata", "foreign_ministers.csv"),
+                                  "--snapshot", "2022-12-10",
                                   "--persons-out", cls.persons, "--terms-out", cls.terms],
                                  capture_output=True, text=True, encoding="utf-8")
 
@@ -60,6 +63,11 @@ class GenPersons(unittest.TestCase):
         # a Japanese name also in family-name-first order.
         self.assertEqual(persons["Mikhail Mishustin"][2], "Mikhail Vladimirovich Mishustin")
         self.assertEqual(persons["Shinzo Abe"][2], "Abe Shinzo")
+        # A foreign minister of Wikidata's list is in office from the start it
+        # gives to the day the list was taken, no further ('approx').
+        self.assertIn(["Annalena Baerbock", "Bộ trưởng Ngoại giao", "2021-12-08", "2022-12-10", "", "", "approx"],
+                      terms)
+        self.assertNotIn("Bùi Thanh Sơn", persons)  # Vietnamese and not in the hand file of the fixture
         # No term overlaps a hand-kept term of a single-holder office (Putin, Li Keqiang).
         self.assertFalse([t for t in terms if t[1] == "Tổng thống" and t[0].startswith("Dmitriy")
                           and t[2] >= "2012-05-07"])
