@@ -158,7 +158,11 @@ class LexiconLoader {
     read("titles.tsv", [this](auto& f, size_t n) { title(f, n); });
     office_titles();
     read("persons.tsv", [this](auto& f, size_t n) { person(f, n); });
+    // Generated persons and terms (lexicon/tools/gen_persons.py), when present:
+    // after the hand-kept files, which the generator leaves out.
+    read("persons_gen.tsv", [this](auto& f, size_t n) { person(f, n); }, /*required=*/false);
     read("terms.tsv", [this](auto& f, size_t n) { term(f, n); });
+    read("terms_gen.tsv", [this](auto& f, size_t n) { term(f, n); }, /*required=*/false);
     check_terms();
     read("places.tsv", [this](auto& f, size_t n) { place(f, n); });
     check_places();
@@ -431,6 +435,7 @@ class LexiconLoader {
 
   std::unordered_map<std::string, uint32_t> canonical_person_;
   std::vector<size_t> term_line_;
+  std::vector<std::string> term_file_;
 
   // --- terms.tsv: person office start end country at note -------------------
   void term(Fields& f, size_t line) {
@@ -472,6 +477,7 @@ class LexiconLoader {
     lex_.persons_[t.person].terms.push_back(static_cast<uint32_t>(lex_.terms_.size()));
     lex_.terms_.push_back(t);
     term_line_.push_back(line);
+    term_file_.push_back(file_);
   }
 
   static std::string span_text(const Term& t) {
@@ -498,9 +504,11 @@ class LexiconLoader {
           const Term& y = lex_.terms_[ids[b]];
           if (!overlap(x, y)) continue;
           if (x.person != y.person && !office.single) continue;
+          file_ = term_file_[ids[b]];
           problem(term_line_[ids[b]], true,
-                  fmt::format("{} {} {} overlaps {} {} (line {})", office.role, lex_.persons_[y.person].name,
-                              span_text(y), lex_.persons_[x.person].name, span_text(x), term_line_[ids[a]]));
+                  fmt::format("{} {} {} overlaps {} {} ({}:{})", office.role, lex_.persons_[y.person].name,
+                              span_text(y), lex_.persons_[x.person].name, span_text(x), term_file_[ids[a]],
+                              term_line_[ids[a]]));
         }
     }
     for (auto& p : lex_.persons_)

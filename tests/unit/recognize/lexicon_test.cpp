@@ -213,6 +213,33 @@ TEST(Lexicon, SeveralHoldersAllowedOnlyForManyHolderOffices) {
   EXPECT_EQ(lex->error_count(), 0u) << problems_text(*lex);
 }
 
+// persons_gen.tsv / terms_gen.tsv (lexicon/tools/gen_persons.py) are read
+// after the hand-kept files; an overlap with a hand-kept term is reported in
+// the generated file.
+TEST(Lexicon, GeneratedPersonsAndTermsAreReadWhenPresent) {
+  auto files = minimal_files();
+  files["persons_gen.tsv"] = "# generated\nSomsack Inthavong\tLAO\tSomsak Inthavong\tfactbook\n";
+  files["terms_gen.tsv"] = "Somsack Inthavong\tPhó Thủ tướng\t2021-03-22\n";
+  TempLexicon dir(files);
+  std::string error;
+  auto lex = Lexicon::load(dir.dir(), &error);
+  ASSERT_TRUE(lex) << error;
+  EXPECT_EQ(lex->error_count(), 0u) << problems_text(*lex);
+  auto p = lex->person("Somsak Inthavong");
+  ASSERT_TRUE(p);
+  EXPECT_EQ(lex->persons()[*p].name, "Somsack Inthavong");
+  auto held = lex->office_of(*p, *Date::parse("2022-01-01"));
+  ASSERT_TRUE(held);
+
+  files["terms_gen.tsv"] += "Somsack Inthavong\tThủ tướng\t2020-01-01\n";  // Khamla's and Bounmy's office
+  TempLexicon bad(files);
+  auto lex2 = Lexicon::load(bad.dir(), &error);
+  ASSERT_TRUE(lex2) << error;
+  EXPECT_TRUE(std::any_of(lex2->problems().begin(), lex2->problems().end(), [](const Problem& q) {
+    return q.error && q.file == "terms_gen.tsv" && q.message.find("overlaps") != std::string::npos;
+  })) << problems_text(*lex2);
+}
+
 TEST(Lexicon, RepeatedIdenticalPhraseIsOnlyAWarning) {
   auto files = minimal_files();
   files["actions.tsv"] += "HỘI ĐÀM\t040\tmeet\n";

@@ -1,6 +1,11 @@
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <thread>
 
 #include "helpers.h"
@@ -201,6 +206,42 @@ TEST(Matcher, BorrowedLexiconMatchesLikeOwned) {
   EXPECT_EQ(ms[0].kind, Kind::Title);
   EXPECT_EQ(ms[1].kind, Kind::Action);
   EXPECT_EQ(ms[2].kind, Kind::Place);
+}
+
+// The compiled literals are kept in MEKONG_CACHE_DIR and read back: a second
+// matcher finds the same; a damaged cache file is compiled again.
+TEST(Matcher, CompiledDatabaseIsCachedAndReadBack) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("mekong-hs-cache-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  const char* old = std::getenv("MEKONG_CACHE_DIR");
+  const std::string saved = old ? old : "";
+  ::setenv("MEKONG_CACHE_DIR", dir.c_str(), 1);
+  testing::TempLexicon lexdir(testing::minimal_files());
+  std::string error;
+  auto lex = Lexicon::load(lexdir.dir(), &error);
+  ASSERT_TRUE(lex) << error;
+  const std::string text = "Thủ tướng Chính phủ thăm Viêng Chăn";
+  auto kinds = [&](const Matcher& m) {
+    std::vector<Mention> ms;
+    m.match(text, ms);
+    std::vector<std::pair<Kind, uint32_t>> out;
+    for (const auto& x : ms) out.emplace_back(x.kind, x.begin);
+    return out;
+  };
+  Matcher first(*lex);
+  std::vector<fs::path> files;
+  for (const auto& e : fs::directory_iterator(dir)) files.push_back(e.path());
+  ASSERT_EQ(files.size(), 1u);
+  Matcher second(*lex);
+  EXPECT_EQ(kinds(first), kinds(second));
+  EXPECT_EQ(kinds(second).size(), 3u);
+  std::ofstream(files[0], std::ios::binary | std::ios::trunc) << "not a database";
+  Matcher third(*lex);
+  EXPECT_EQ(kinds(first), kinds(third));
+  if (old) ::setenv("MEKONG_CACHE_DIR", saved.c_str(), 1);
+  else ::unsetenv("MEKONG_CACHE_DIR");
+  fs::remove_all(dir);
 }
 
 }  // namespace
