@@ -187,6 +187,24 @@ std::vector<uint32_t> occasion_lines(const std::vector<SentenceView>& all) {
   return lines;
 }
 
+// 'tiếp' (grammar 'bare': an action only with its guest after it) receives someone when an actor
+// follows: a name, an office, a country, or a word that opens one ('đoàn', 'ngài', 'các').
+bool has_guest(const SentenceView& s, const Ann& t) {
+  bool bare = false;
+  for (const Ann& a : s.anns)
+    if (a.type == AnnType::Cue && a.label == "bare" && a.b == t.b && a.e == t.e) bare = true;
+  if (!bare) return true;
+  uint32_t next = t.e;
+  while (next < s.text.size() && s.text[next] == ' ') ++next;
+  if (next >= s.text.size() || next == t.e) return false;
+  if (upper_at(s.text, next)) return true;
+  for (const Ann& a : s.anns)
+    if (a.b == next && (a.type == AnnType::Office || a.type == AnnType::Person || a.type == AnnType::Country ||
+                        (a.type == AnnType::Cue && a.label == "guest")))
+      return true;
+  return false;
+}
+
 bool has_object(const SentenceView& s, const Ann& t) {
   for (const Ann& a : s.anns) {
     if (a.type == AnnType::Quantity) {
@@ -298,6 +316,7 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       if ((a.type == AnnType::Cue || a.type == AnnType::Action) && a.label == "invite") invite = &a;
     const bool occasion_ref = std::binary_search(occ_lines.begin(), occ_lines.end(), s.line);
     const Ties sentence_ties = ties_in(s, 0, static_cast<uint32_t>(s.text.size()));
+    const bool sport = find_cue(s, "sport", 0, static_cast<uint32_t>(s.text.size())) != nullptr;
 
     const Group* prev_agent = nullptr;  // the actor of the sentence's last action
     uint32_t prev_action_end = 0;
@@ -329,6 +348,15 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       if (cue_before(s, "generic", t.b, 3)) continue;
       // Statements of intent are not events.
       if (const Ann* in = cue_before(s, "intent", t.b, t.b); in && in->b >= cs) continue;
+      // 'nhiều khả năng sẽ gặp': speculation, not an announced event.
+      if (const Ann* in = cue_before(s, "speculate", t.b, t.b); in && in->b >= cs && words_between(s, in->e, t.b) <= 6)
+        continue;
+      // A match between two teams is no diplomacy ('U20 Việt Nam tiếp New Zealand').
+      if (sport) continue;
+      // 'bị hoãn', 'hủy': an event called off.
+      if (const Ann* c = find_cue(s, "cancel", t.e, ce); c && words_between(s, t.e, c->b) <= 15) continue;
+      // 'tiếp' receives someone: an actor follows it; 'bước tiếp', 'bắn tiếp một tên lửa' go on doing.
+      if (t.label == "meet" && !has_guest(s, t)) continue;
       if (const Ann* in = cue_before(s, "wish", t.b, t.b); in && in->b >= cs) continue;
       // A mechanism named after its action ('đồng chủ trì Kỳ họp') is that action's, not a second event.
       if (t.type == AnnType::Mechanism) {

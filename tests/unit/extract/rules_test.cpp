@@ -287,6 +287,33 @@ TEST(Events, ReceivingAndHoldingTalksIsOneMeeting) {
   EXPECT_EQ(ev[0].actor2.country, "KHM");
 }
 
+// One meeting stated four ways; only the plain statement is an event.
+static std::vector<mekong::Event> meeting_events(const std::string& text, const std::string& extra_label,
+                                                 const std::string& extra_phrase) {
+  S s(text);
+  s.date("Ngày 20/3", "2024-03-20", "2024-03-20", "day");
+  s.office("Thủ tướng", "Thủ tướng");
+  s.person("Phạm Minh Chính", "Phạm Minh Chính", "VNM", "Thủ tướng");
+  s.action("tiếp", "040", "meet");
+  s.cue("tiếp", "bare");
+  s.add(AnnType::Office, "Đại sứ").role = "Đại sứ";
+  s.country("Nhật Bản", "JPN");
+  if (!extra_label.empty()) s.cue(extra_phrase, extra_label);
+  std::vector<ex::SentenceView> v{s.done()};
+  auto ctx = ctx_at(2024, 3, 21);
+  ex::find_dyad(v, ctx);
+  return ex::find_events(v, ctx);
+}
+
+TEST(Events, SpeculationMatchesCalledOffAndGoingOnAreNoMeetings) {
+  EXPECT_EQ(meeting_events("Ngày 20/3, Thủ tướng Phạm Minh Chính tiếp Đại sứ Nhật Bản.", "", "").size(), 1u);
+  EXPECT_TRUE(meeting_events("Ngày 20/3, Thủ tướng Phạm Minh Chính nhiều khả năng tiếp Đại sứ Nhật Bản.", "speculate", "nhiều khả năng").empty());
+  EXPECT_TRUE(meeting_events("Ngày 20/3, Thủ tướng Phạm Minh Chính tiếp Đại sứ Nhật Bản nhưng đã bị hoãn.", "cancel", "bị hoãn").empty());
+  EXPECT_TRUE(meeting_events("Ngày 20/3, Thủ tướng Phạm Minh Chính tiếp Đại sứ Nhật Bản xem trận đấu.", "sport", "trận đấu").empty());
+  // 'tiếp' with no guest after it goes on doing something.
+  EXPECT_TRUE(meeting_events("Ngày 20/3, Thủ tướng Phạm Minh Chính nói tiếp về Đại sứ Nhật Bản.", "", "").empty());
+}
+
 TEST(Figures, AnAmountRestatedInAnotherCurrencyIsOneFigureOnTheDayItIsHandedOver) {
   S s("Ngày 3/12, đoàn công tác đã trao tặng tỉnh Xiengkhouang 370 triệu kíp (tương đương 520 triệu đồng).");
   s.date("Ngày 3/12", "2022-12-03", "2022-12-03", "day");
