@@ -348,6 +348,15 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       if (cue_before(s, "generic", t.b, 3)) continue;
       // Statements of intent are not events.
       if (const Ann* in = cue_before(s, "intent", t.b, t.b); in && in->b >= cs) continue;
+      // 'kỷ niệm 40 năm Ngày ký Hiệp ước ...': an anniversary of history, not an event of the day.
+      if (const Ann* an = cue_before(s, "anniversary", t.b, t.b); an && words_between(s, an->e, t.b) <= 8) continue;
+      // 'gặp gỡ doanh nghiệp', 'gặp gỡ ... nhân dân': people, not the other state.
+      if (t.label == "meet" || t.label == "host") {
+        bool people = false;
+        for (const Ann& a : s.anns)
+          if (a.type == AnnType::Cue && a.label == "nonstate" && a.b >= t.e && words_between(s, t.e, a.b) <= 3) people = true;
+        if (people) continue;
+      }
       // 'nhiều khả năng sẽ gặp': speculation, not an announced event.
       if (const Ann* in = cue_before(s, "speculate", t.b, t.b); in && in->b >= cs && words_between(s, in->e, t.b) <= 6)
         continue;
@@ -397,8 +406,17 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
         if (a.e <= t.b && a.b >= cs) date = &a;
         else if (a.b >= t.e && !after) after = &a;
       }
+      // 'hồi tháng 6-2016' after the action is the action's own past time, whatever the sentence opens with.
+      // Not when another clause comes between ('... kể từ khi ông nhậm chức hồi tháng 8').
+      bool past_after = after && cue_before(s, "past_when", after->b, 12) && words_between(s, t.e, after->b) <= 7;
+      const Ann* when_cue = past_after ? cue_before(s, "past_when", after->b, 12) : nullptr;
+      for (const Ann& a : s.anns)
+        if (past_after && a.type == AnnType::Cue && (a.label == "from" || a.label == "namestop") && a.b > t.e &&
+            a.e <= when_cue->b)
+          past_after = false;
       // 'cáo buộc Nga can thiệp bầu cử năm 2016': a year after a conflict verb dates its object, not the act.
-      if (t.label == "oppose" && after && after->range.precision == "year") after = nullptr;
+      if (t.label == "oppose" && after && after->range.precision == "year" && !past_after) after = nullptr;
+      if (past_after) date = after;
       // 'thăm ... Việt Nam từ ngày 19-22/3': the visit's own days beat the day the sentence opens with.
       if (is_visit(t) && after && after->range.precision == "day" && after->b - t.e <= 60) date = after;
       if (!date) date = after;
