@@ -336,7 +336,13 @@ std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, c
       if (!works_near(kind)) continue;
       // 'hạ cánh xuống sân bay X', 'tại cảng Y', 'thăm trường Z': a work where something happens;
       // 'do Bệnh viện X tổ chức': the work's body acts.
-      if (const Ann* v = cue_before(s, "venue", kind.b, 8); v && words_between(s, v->e, kind.b) == 0) continue;
+      // ('từ một cảng biển ...': a determiner may stand between.)
+      if (const Ann* v = cue_before(s, "venue", kind.b, 16);
+          v && (words_between(s, v->e, kind.b) == 0 ||
+                (words_between(s, v->e, kind.b) == 1 && cue_before(s, "det", kind.b, 8))))
+        continue;
+      // 'hợp tác với Bệnh viện X', 'giữa Bệnh viện A và ...': a party to something, not a work.
+      if (const Ann* v = cue_before(s, "party", kind.b, 8); v && words_between(s, v->e, kind.b) == 0) continue;
       if (const Ann* v = cue_before(s, "by", kind.b, 8); v && words_between(s, v->e, kind.b) == 0) continue;
       {
         bool visited = false;

@@ -556,7 +556,10 @@ bool Reading::hidden_by_name(size_t idx) {
     ++own;
     titled = titled && case_of(s) == detail::Case::Title;
   });
-  if (own == 0 || !titled) return false;
+  // 'nước Pháp Vân': a country phrase that opens in lower case is read, like a
+  // dash pair, only by the syllable after it.
+  const bool only_next = m.paired || (!titled && own >= 2 && case_of(last) == detail::Case::Title);
+  if (own == 0 || (!titled && !only_next)) return false;
 
   // A syllable that may belong to a name next to the match: capitalised,
   // joined by a space, and covered by no lexicon phrase other than a
@@ -617,7 +620,7 @@ bool Reading::hidden_by_name(size_t idx) {
   // or at its first one, of 2 to 4 syllables, reaching over the whole match.
   const size_t total = nl + own + nr;
   // A dash pair ('Việt - Lào') is read only by (c)'s syllable after it.
-  for (size_t k = m.paired ? 0 : nl + 1; k-- > 0;) {  // k syllables before the match
+  for (size_t k = only_next ? 0 : nl + 1; k-- > 0;) {  // k syllables before the match
     const Syl& start = k == 0 ? first : left[k - 1];
     const size_t len = std::min<size_t>(4, total - (nl - k));  // syllables from start to the run's end
     if (k + own > len) continue;  // the name would end inside the match
@@ -663,7 +666,7 @@ bool Reading::hidden_by_name(size_t idx) {
     const bool own_name = is_surname(next) && joined_after && asep == Sep::Space && case_of(after) == detail::Case::Title;
     if (!foreign && !own_name && !title_text()) return true;
   }
-  if (!m.paired && has_prev && psep == Sep::Space && vietnamese(prev) && !sentence_start(prev) &&
+  if (!only_next && has_prev && psep == Sep::Space && vietnamese(prev) && !sentence_start(prev) &&
       !d_.country_parts.count(fold_of(prev))) {  // 'Nam Lào' is southern Laos
     Syl before;
     Sep bsep;
@@ -683,7 +686,13 @@ void Reading::names() {
     const uint32_t ob = to_orig_[c.fbegin];
     if (ob >= text_.size()) continue;
     const auto b0 = static_cast<unsigned char>(text_[ob]);
-    if (b0 < 0x80 && !(b0 >= 'A' && b0 <= 'Z')) continue;
+    if (b0 < 0x80 && !(b0 >= 'A' && b0 <= 'Z')) {
+      // 'nước Pháp Vân': a lower-case opening with a capitalised country after it.
+      const uint32_t oe = c.fend < to_orig_.size() ? to_orig_[c.fend] : static_cast<uint32_t>(text_.size());
+      bool caps = false;
+      for (uint32_t k = ob; k + 1 < oe && !caps; ++k) caps = text_[k] == ' ' && detail::upper_at(text_, k + 1);
+      if (!caps) continue;
+    }
     c.hidden = hidden_by_name(i);
   }
 }
