@@ -69,10 +69,13 @@ Dir direction(const SentenceView& s, const Ann& q, const std::string& indicator,
       continue;
     }
     if (a.type == AnnType::Person) continue;
+    // Before the amount the nearest says it ('FDI của Mỹ tại Trung Quốc ... , vốn FDI của Trung
+    // Quốc vào Mỹ đạt 110 tỷ USD'); after it, the first.
+    const bool before = a.b < q.b;
     if (cue_before(s, "to", a.b, 2)) {
-      if (!receiver) receiver = c;
+      if (!receiver || before) receiver = c;
     } else if (cue_before(s, "of", a.b, 2)) {
-      if (!giver) giver = c;
+      if (!giver || before) giver = c;
     } else if (indicator == "students" && a.b >= q.b && a.b <= q.e + 4) {
       nationality = c;
     } else if (indicator == "students") {
@@ -82,8 +85,8 @@ Dir direction(const SentenceView& s, const Ann& q, const std::string& indicator,
         if (i.type == AnnType::Indicator && i.code == "students" && a.b >= i.e && a.b - i.e <= 2) after_cue = true;
       if (after_cue) nationality = c;
       else if (!giver && a.b < q.b) giver = c;
-    } else if (!giver && a.b < q.b) {
-      giver = c;  // the subject: 'Việt Nam có 256 dự án ...'
+    } else if (a.b < q.b) {
+      giver = c;  // the subject nearest the amount: 'Việt Nam có 256 dự án ...', '..., Nga đã đầu tư 4,6 tỷ USD'
     }
   }
   if (indicator == "students") {
@@ -157,8 +160,9 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
       if (f.unit != "count" && f.unit != "percent" && !is_money(f.unit)) continue;
       // '19000 đ/kg': a price per unit, not a flow between countries.
       if (is_money(f.unit) && q.e < s.text.size() && s.text[q.e] == '/') continue;
-      // 'xuất siêu sang Canada 3 tỷ USD': a balance of trade, not its flow.
-      if (const Ann* bal = cue_before(s, "balance", q.b, q.b); bal && bal->b >= cs) {
+      // 'xuất siêu sang Canada 3 tỷ USD', 'nợ dài hạn là ...': a balance, a firm's books, a
+      // contract's worth — unless an indicator cue stands between it and the amount.
+      if (const Ann* bal = cue_before(s, "notflow", q.b, q.b); bal && bal->b >= cs && words_between(s, bal->e, q.b) <= 12) {
         bool cue_after = false;
         for (const Ann& a : s.anns)
           if (a.type == AnnType::Indicator && a.b > bal->e && a.e <= q.b) cue_after = true;

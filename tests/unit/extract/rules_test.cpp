@@ -130,6 +130,28 @@ TEST(Figures, LevelAndChangeShareTheirPeriod) {
   EXPECT_EQ(f[1].period_start, "2024-01");
 }
 
+TEST(Figures, TheCountryNearestTheAmountGivesAndAFirmsBooksAreNoFlow) {
+  // The source's country comes first, the investor just before the amount; a firm's debt
+  // in the next clause is no investment.
+  S s("Theo số liệu của Bộ Thương mại Mỹ, Nga đã đầu tư 4,6 tỷ USD vào Mỹ; nợ của công ty Nga là 2 tỷ USD.");
+  s.country("Mỹ", "USA");
+  s.country("Nga", "RUS");
+  s.indicator("đầu tư", "investment_registered", "money");
+  s.qty("4,6 tỷ USD", 4.6e9, "USD");
+  s.cue("vào", "to");
+  s.add(AnnType::Country, "Mỹ", s.text.find("vào Mỹ")).code = "USA";
+  s.cue("nợ", "notflow");
+  s.qty("2 tỷ USD", 2e9, "USD");
+  std::vector<ex::SentenceView> v{s.done()};
+  auto ctx = ctx_at(2017, 6, 3);
+  ex::find_dyad(v, ctx);
+  auto f = ex::find_figures(v, ctx);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].value, 4.6e9);
+  EXPECT_EQ(f[0].from, "RUS");
+  EXPECT_EQ(f[0].to, "USA");
+}
+
 TEST(Figures, StockAsOfNowAndDirection) {
   S s("Hiện Hàn Quốc có 1.020 dự án đầu tư tại Việt Nam với tổng vốn đầu tư hơn 2 tỷ USD.");
   s.country("Hàn Quốc", "KOR");
