@@ -90,7 +90,12 @@ bool names_a_document(const SentenceView& s, const Ties& all, const Ann& kind, u
   // A document is the pair's by name only where the name writes a country ('Hiệp định ... Việt
   // Nam - Lào') or the pair ('giữa hai Chính phủ'); a city in it is where a treaty was signed
   // ('Hiệp định Paris', 'Nghị định thư Kyoto').
-  bool country_named = in_name.pair_ref;
+  // 'giữa hai nước' stands for the article's pair only where the sentence names no other
+  // country; a sentence naming three or more signs a many-party text.
+  bool outsider = false;
+  for (const auto& c : all.countries) outsider = outsider || (c != ctx.dyad_a && c != ctx.dyad_b);
+  if (!both_named && all.countries.size() >= 3) return false;
+  bool country_named = in_name.pair_ref && !outsider;
   for (const Ann& a : s.anns)
     if (a.type == AnnType::Country && a.b >= kind.b && a.e <= end && (a.code == ctx.dyad_a || a.code == ctx.dyad_b))
       country_named = true;
@@ -127,7 +132,7 @@ bool period_follows(const SentenceView& s, uint32_t comma) {
 }
 
 // End of the name that starts at `b`: punctuation or a closing cue.
-uint32_t name_end(const SentenceView& s, uint32_t b, uint32_t limit_words, bool* cut = nullptr) {
+uint32_t name_end(const SentenceView& s, uint32_t b, uint32_t limit_words, bool* cut = nullptr, bool document = false) {
   const std::string_view t = s.text;
   uint32_t words = 0;
   uint32_t i = b;
@@ -136,6 +141,14 @@ uint32_t name_end(const SentenceView& s, uint32_t b, uint32_t limit_words, bool*
     if (c == ',' && period_follows(s, i)) {  // 'Chương trình hợp tác văn hóa, nghệ thuật giai đoạn 2024 - 2027'
       ++i;
       continue;
+    }
+    if (c == ',') {  // 'phòng, chống tội phạm': a word that a comma joins to the one before it
+      bool joins = false;
+      for (const Ann& a : s.anns) joins = joins || (a.type == AnnType::Cue && a.label == "joins" && a.b == i + 2);
+      if (joins) {
+        ++i;
+        continue;
+      }
     }
     if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"' || c == '[' || c == ']') break;
     if (c == '.' && (i + 1 >= t.size() || t[i + 1] == ' ' || t[i + 1] == '/')) break;
@@ -155,9 +168,19 @@ uint32_t name_end(const SentenceView& s, uint32_t b, uint32_t limit_words, bool*
         // '... và ký ...', '... nhân chuyến thăm ...': the pair's doings are no document's name.
         // ('Tuyên bố chung về chuyến thăm ...' names the visit it is about: a noun, not a doing).
         if (a.b == i + 1 && a.type == AnnType::Action &&
-            (a.label == "sign" || a.label == "visit" || a.label == "meet" || a.label == "host" || a.label == "oppose") &&
-            normalize::fold(s.text.substr(b, i - b)).find("về") == std::string::npos)
+            (a.label == "sign" ||
+             ((a.label == "visit" || a.label == "meet" || a.label == "host" || a.label == "oppose") &&
+              normalize::fold(s.text.substr(b, i - b)).find("về") == std::string::npos)))
           stop = true;
+        // '... tại tỉnh Sơn La': where it was said or done, not the name ('... tại Kỳ họp lần thứ
+        // 46' names the session it was signed at); a capitalised 'Tại' starts a new sentence.
+        if (a.b == i + 1 && a.type == AnnType::Cue && (a.label == "at" || a.label == "namestop")) {
+          if (upper_at(t, a.b)) stop = true;
+          if (a.label == "at" && document)
+            for (const Ann& o : s.anns)
+              if ((o.type == AnnType::Place || o.type == AnnType::Country) && o.b > a.e && words_between(s, a.e, o.b) <= 2)
+                stop = true;
+        }
         // '... của Mỹ', '... của Tổng thống Mỹ': whose it is, not its name.
         if (a.b == i + 1 && a.type == AnnType::Cue && a.label == "of")
           for (const Ann& o : s.anns)
@@ -215,7 +238,7 @@ std::vector<Agreement> find_agreements(const std::vector<SentenceView>& sentence
       if (inside) continue;
 
       bool cut = false;  // a name still running after 40 words has no end we can tell
-      uint32_t end = name_end(s, kind.b, 40, &cut);
+      uint32_t end = name_end(s, kind.b, 40, &cut, true);
       const uint32_t cut_end = end;
       // The next document after 'và' ends this one; a period phrase closes it.
       std::optional<DateRange> period;
