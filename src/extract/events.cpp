@@ -444,7 +444,8 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
           p.has_own_date = true;
         }
       }
-      p.occasion_ref = (occasion_ref || is_visit(t)) && t.type != AnnType::Mechanism;
+      // A welcome is part of the visit it welcomes.
+      p.occasion_ref = (occasion_ref || is_visit(t) || t.label == "host") && t.type != AnnType::Mechanism;
 
       // 'chào xã giao Thủ tướng X': a visit paid to a person is a meeting with them.
       bool call_on_person = false;
@@ -499,7 +500,8 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       }
       if (!agent || visit || t.type == AnnType::Mechanism) {
         // 'chuyến thăm Việt Nam của Thủ tướng Lào ...': the actor comes after 'của'.
-        if (!agent || starts_with_chuyen(s.text.substr(t.b))) {
+        // 'Lễ đón Chủ tịch Quốc hội Lào ...': who comes after a welcome is the guest, not the host.
+        if ((!agent && t.label != "host") || starts_with_chuyen(s.text.substr(t.b))) {
           const std::string dc = !dest ? std::string() : dest->type == AnnType::Country ? dest->code : dest->country;
           for (const Group& g : groups)
             if (g.b >= t.e && !g.bare_country && (!dest || g.b != dest->b)) {
@@ -518,6 +520,8 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
           }
       }
       if (!patient && inviter) patient = inviter;
+      // 'Ngay sau lễ đón, hai Thủ tướng ...': a welcome with no guest of its own refers back.
+      if (t.label == "host" && !agent && (!patient || patient->plural)) continue;
       // 'hội đàm với lãnh đạo tỉnh Xiengkhouang', 'trao tặng tỉnh X ...': a place after the action is the other side.
       const Ann* obj_place = nullptr;
       if (!patient && !visit) {

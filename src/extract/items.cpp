@@ -131,6 +131,38 @@ bool period_follows(const SentenceView& s, uint32_t comma) {
   return false;
 }
 
+// After the comma at `comma`: one to four words in lower case (or 'hai Nhà nước'), more
+// such items, then 'và' and one to four words before the next punctuation: a list of nouns.
+bool list_continues(const SentenceView& s, uint32_t comma) {
+  const std::string_view t = s.text;
+  uint32_t i = comma + 1;
+  for (int items = 0; items < 6; ++items) {
+    int words = 0;
+    while (i < t.size() && t[i] == ' ') {
+      const uint32_t w = i + 1;
+      uint32_t we = w;
+      while (we < t.size() && t[we] != ' ' && t[we] != ',' && t[we] != ';' && t[we] != '.' && t[we] != ':' &&
+             t[we] != '(' && t[we] != ')')
+        ++we;
+      if (we == w) return false;
+      const std::string f = normalize::fold(t.substr(w, we - w));
+      for (const Ann& a : s.anns)
+        if (a.b == w && ((a.type == AnnType::Action && (a.label == "sign" || a.label == "visit" || a.label == "meet" ||
+                                                        a.label == "host" || a.label == "oppose")) ||
+                         a.type == AnnType::Person || a.type == AnnType::Date ||
+                         (a.type == AnnType::Cue && a.label == "namestop")))
+          return false;  // a verb, a person or a day: the name has ended
+      // 'và' closes the list; the name's other stops still end it after the last item.
+      if (f == "và") return words > 0 && we + 1 < t.size() && t[we] == ' ';
+      if (++words > 4) return false;
+      i = we;
+    }
+    if (words == 0 || i >= t.size() || t[i] != ',') return false;
+    ++i;  // another item after another comma
+  }
+  return false;
+}
+
 // End of the name that starts at `b`: punctuation or a closing cue.
 uint32_t name_end(const SentenceView& s, uint32_t b, uint32_t limit_words, bool* cut = nullptr, bool document = false) {
   const std::string_view t = s.text;
@@ -145,6 +177,9 @@ uint32_t name_end(const SentenceView& s, uint32_t b, uint32_t limit_words, bool*
     if (c == ',') {  // 'phòng, chống tội phạm': a word that a comma joins to the one before it
       bool joins = false;
       for (const Ann& a : s.anns) joins = joins || (a.type == AnnType::Cue && a.label == "joins" && a.b == i + 2);
+      // 'về hợp tác kinh tế, thương mại và đầu tư', 'giữa hai Đảng, hai Nhà nước và ...': a list of
+      // short nouns closed by 'và' inside a document's name.
+      if (!joins && document) joins = list_continues(s, i);
       if (joins) {
         ++i;
         continue;
