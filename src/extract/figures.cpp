@@ -125,10 +125,14 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
   uint32_t prev_line = 0;
   std::string prev_money_indicator;
   Ties prev_ties;  // of the previous sentence of the same paragraph
+  std::pair<std::string, std::string> para_period;  // the last period a figure of the paragraph named
+  uint32_t para_line = 0;
+  size_t para_sentence = 0, sentence_no = 0;  // the sentence that named it, and this one
   std::string last_to;  // the last country after 'tại', 'vào', 'sang' in the paragraph
   uint32_t to_line = 0;
   int prev_age = 0;
   for (const SentenceView& s : sentences) {
+    ++sentence_no;
     if (s.line != prev_line) {
       prev_money_indicator.clear();
       prev_ties = Ties{};
@@ -158,6 +162,9 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
         if (down && (!up || down->b > up->b)) f.value = -std::fabs(f.value);
       }
       if (f.unit != "count" && f.unit != "percent" && !is_money(f.unit)) continue;
+      // 'Tập đoàn Creed đầu tư 200 triệu USD', 'quỹ 500 triệu USD': one firm's deal, not the countries'.
+      if (const Ann* firm = cue_before(s, "firm", q.b, q.b); firm && firm->b >= cs && words_between(s, firm->e, q.b) <= 10)
+        continue;
       // '19000 đ/kg': a price per unit, not a flow between countries.
       if (is_money(f.unit) && q.e < s.text.size() && s.text[q.e] == '/') continue;
       // 'xuất siêu sang Canada 3 tỷ USD', 'nợ dài hạn là ...': a balance, a firm's books, a
@@ -226,10 +233,25 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
         if (cue_before(s, "compare", a.b, 14)) continue;
         when = &a;
       }
+      // '2,7 tỷ USD năm 2016 và 1,37 tỷ USD trong 5 tháng đầu năm 2017': a date that belongs to an
+      // earlier amount gives way to one right after this amount.
+      if (when) {
+        bool other_amount = false;
+        for (const Ann& a : s.anns)
+          other_amount = other_amount || (a.type == AnnType::Quantity && a.b < when->b && &a != &q &&
+                                          words_between(s, a.e, when->b) <= 1);
+        if (other_amount)
+          for (const Ann& a : s.anns)
+            if (a.type == AnnType::Date && a.b >= q.e && words_between(s, q.e, a.b) <= 3) {
+              when = &a;
+              break;
+            }
+      }
       if (!when) {  // '1.180 suất học bổng năm 2025': a year right after the counted thing
         for (const Ann& a : s.anns)
-          if (a.type == AnnType::Date && a.b >= q.e && words_between(s, q.e, a.b) <= 3 &&
-              !cue_before(s, "compare", a.b, 14)) {
+          if (a.type == AnnType::Date && a.b >= q.e &&
+              (words_between(s, q.e, a.b) <= 3 || (ind == "aid" && a.b < ce && words_between(s, q.e, a.b) <= 12)) &&
+              !cue_before(s, "compare", a.b, 14)) {  // '... 500.000 USD mà Chính phủ quyết định dành cho Cuba ngày 8/11'
             when = &a;
             break;
           }
@@ -242,8 +264,21 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
         f.period_end = when->open_end ? (ctx.ref.valid() ? std::optional<std::string>(ref_iso(ctx.ref, "month"))
                                                          : std::nullopt)
                                       : std::optional<std::string>(when->range.end);
+      } else if (!para_period.first.empty() && s.line == para_line && para_sentence + 1 == sentence_no &&
+                 !find_cue(s, "now", 0, static_cast<uint32_t>(s.text.size()))) {
+        // 'Năm 2024, kim ngạch ... đạt 134,6 tỷ USD. Trong đó, xuất khẩu ... đạt 119,5 tỷ USD': the
+        // paragraph's period goes on until another is named.
+        f.period_start = para_period.first;
+        f.period_end = para_period.second;
+        f.rule = "figure:paragraph-period";
       } else {
-        // As of the page (or of the action that hands it over, filled in later).
+        // As of the page (or of the action that hands it over, filled in later): only a stock
+        // the sentence says is current ('Hiện ... có', 'đến nay', 'lũy kế') or an amount handed
+        // over; an amount with no time of its own is a deal, a price or a story's detail.
+        bool handed = false;
+        for (const Ann& a : s.anns)
+          handed = handed || (a.type == AnnType::Action && (a.label == "handover" || a.label == "aid"));
+        if (!handed && !find_cue(s, "now", 0, static_cast<uint32_t>(s.text.size()))) continue;
         if (ctx.ref.valid()) f.period_start = f.period_end = ref_iso(ctx.ref, "month");
         f.rule = "figure:as-of-page";
       }
@@ -306,6 +341,11 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
       f.countries = {pa, pb};
       if (f.rule.empty()) f.rule = "figure";
       if (is_money(f.unit) && f.measure == "level") prev_money_indicator = ind;
+      if (when && f.period_start) {
+        para_period = {*f.period_start, f.period_end.value_or(*f.period_start)};
+        para_line = s.line;
+        para_sentence = sentence_no;
+      }
       out.push_back(std::move(f));
       if (out.back().measure == "level") level_idx = out.size() - 1;
     }

@@ -399,6 +399,13 @@ std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, c
           v && (words_between(s, v->e, kind.b) == 0 ||
                 (words_between(s, v->e, kind.b) == 1 && cue_before(s, "det", kind.b, 8))))
         continue;
+      // 'cử tri đề nghị cân nhắc vay vốn ... để xây dựng X': a proposal, not a project of the pair.
+      if (const Ann* pr = cue_before(s, "proposal", kind.b, kind.b); pr && words_between(s, pr->e, kind.b) <= 15 &&
+                                                                 !has_char_between(s, pr->e, kind.b, ';'))
+        continue;
+      // 'giữa Bệnh viện A và Bệnh viện B': the second party too.
+      if (kind.b >= 5 && normalize::fold(t.substr(kind.b - 4, 4)) == "và ")
+        if (const Ann* g = cue_before(s, "party", kind.b, kind.b); g && words_between(s, g->e, kind.b) <= 10) continue;
       // 'hợp tác với Bệnh viện X', 'giữa Bệnh viện A và ...': a party to something, not a work.
       if (const Ann* v = cue_before(s, "party", kind.b, 8); v && words_between(s, v->e, kind.b) == 0) continue;
       if (const Ann* v = cue_before(s, "by", kind.b, 8); v && words_between(s, v->e, kind.b) == 0) continue;
