@@ -133,8 +133,9 @@ TEST(Figures, LevelAndChangeShareTheirPeriod) {
 TEST(Figures, TheCountryNearestTheAmountGivesAndAFirmsBooksAreNoFlow) {
   // The source's country comes first, the investor just before the amount; a firm's debt
   // in the next clause is no investment.
-  S s("Theo số liệu của Bộ Thương mại Mỹ, Nga đã đầu tư 4,6 tỷ USD vào Mỹ; nợ của công ty Nga là 2 tỷ USD.");
+  S s("Theo số liệu của Bộ Thương mại Mỹ, đến nay Nga đã đầu tư 4,6 tỷ USD vào Mỹ; nợ của công ty Nga là 2 tỷ USD.");
   s.country("Mỹ", "USA");
+  s.cue("đến nay", "now");
   s.country("Nga", "RUS");
   s.indicator("đầu tư", "investment_registered", "money");
   s.qty("4,6 tỷ USD", 4.6e9, "USD");
@@ -152,8 +153,23 @@ TEST(Figures, TheCountryNearestTheAmountGivesAndAFirmsBooksAreNoFlow) {
   EXPECT_EQ(f[0].to, "USA");
 }
 
+TEST(Figures, AnAmountWithNoTimeOfItsOwnIsNoFigure) {
+  // Neither dated, nor said to be current, nor handed over: a story's detail.
+  S s("Nhật Bản đầu tư 2 tỷ USD vào Việt Nam.");
+  s.country("Nhật Bản", "JPN");
+  s.indicator("đầu tư", "investment_registered", "money");
+  s.qty("2 tỷ USD", 2e9, "USD");
+  s.cue("vào", "to");
+  s.country("Việt Nam", "VNM");
+  std::vector<ex::SentenceView> v{s.done()};
+  auto ctx = ctx_at(2017, 6, 3);
+  ex::find_dyad(v, ctx);
+  EXPECT_TRUE(ex::find_figures(v, ctx).empty());
+}
+
 TEST(Figures, StockAsOfNowAndDirection) {
   S s("Hiện Hàn Quốc có 1.020 dự án đầu tư tại Việt Nam với tổng vốn đầu tư hơn 2 tỷ USD.");
+  s.cue("Hiện", "now");
   s.country("Hàn Quốc", "KOR");
   s.qty("1.020 dự án", 1020, "count", "exact", "dự án");
   s.indicator("dự án đầu tư", "investment_projects", "count");
