@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "extract/persons.h"
 #include "extract/relevance.h"
 #include "normalize/normalize.h"
 #include "extract/rules.h"
@@ -25,7 +26,14 @@ struct Group {
   bool plural = false;  // 'hai bên', 'hai Bộ trưởng': both countries of the pair
   bool bare_country = false;
   bool named = false;  // an office followed by a name the lexicon lacks: not Vietnam's by default
+  std::string name_country;  // a person the lexicon lacks: the country their name's form gives
 };
+
+// Only 'tại' (grammar.tsv 'at') between the end of an office and a country.
+bool posted_to(const SentenceView& s, uint32_t end, const Ann& country) {
+  const Ann* at = find_cue(s, "at", end, country.b);
+  return at && words_between(s, end, at->b) == 0 && words_between(s, at->e, country.b) == 0;
+}
 
 std::vector<Group> actor_groups(const SentenceView& s) {
   std::vector<Group> out;
@@ -57,6 +65,11 @@ std::vector<Group> actor_groups(const SentenceView& s) {
         cur.named = unknown_foreign_name_after(s, a);
         break;
       case AnnType::Country:
+        // 'Đại sứ Lào tại Việt Nam': where an ambassador is posted, not whose.
+        if (open && !cur.bare_country && !cur.actor.person && cur.actor.role && posted_to(s, cur.e, a)) {
+          cur.e = a.e;
+          break;
+        }
         if (open && near && !cur.actor.person && !cur.bare_country && !cur.actor.country) {
           cur.actor.country = a.code;  // 'Thủ tướng (Chính phủ nước CHDCND) Lào'
           cur.e = a.e;
@@ -71,6 +84,7 @@ std::vector<Group> actor_groups(const SentenceView& s) {
         break;
       case AnnType::Person:
         if (open && near && !cur.actor.person && !cur.bare_country) {
+          if (is_unknown_person(a)) cur.name_country = a.code;
           cur.actor.person = a.name;
           if (!a.country.empty()) cur.actor.country = a.country;
           if (!a.role.empty()) cur.actor.role = a.role;
@@ -83,6 +97,7 @@ std::vector<Group> actor_groups(const SentenceView& s) {
           cur.actor.person = a.name;
           if (!a.country.empty()) cur.actor.country = a.country;
           if (!a.role.empty()) cur.actor.role = a.role;
+          if (is_unknown_person(a)) cur.name_country = a.code;
           open = true;
           close();
         }
@@ -119,6 +134,9 @@ std::vector<Group> actor_groups(const SentenceView& s) {
     }
     merged.push_back(std::move(g));
   }
+  // A Vietnamese name the lexicon lacks, with no country from the text, is Vietnam's.
+  for (Group& g : merged)
+    if (!g.actor.country && !g.name_country.empty()) g.actor.country = g.name_country;
   return merged;
 }
 
@@ -267,7 +285,8 @@ void find_dyad(const std::vector<SentenceView>& sentences, DocContext& ctx) {
   for (const auto& s : sentences)
     for (const Ann& a : s.anns) {
       if (a.type == AnnType::Country) count[a.code] += 2;
-      else if ((a.type == AnnType::Person || a.type == AnnType::Place || a.type == AnnType::Office) && !a.country.empty())
+      else if ((a.type == AnnType::Person || a.type == AnnType::Place || a.type == AnnType::Office) && !a.country.empty() &&
+               !is_unknown_person(a))  // its country is named beside it, and counted there
         count[a.country] += 1;
     }
   std::vector<std::pair<int, std::string>> v;
@@ -422,6 +441,13 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
             inviter = &g;
             break;
           }
+        // 'A mời B sang thăm C': B, right after the verb, is the one invited; A invites.
+        if (inviter && invite->type == AnnType::Action && words_between(s, invite->e, inviter->b) == 0) {
+          const Group* before = nullptr;
+          for (const Group& g : groups)
+            if (g.e <= invite->b && g.b >= cs) before = &g;
+          inviter = before;
+        }
       }
       for (const Group& g : groups) {
         if (g.e > t.b) break;
@@ -636,7 +662,7 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       const bool same_pair = (o.actor1.country == ev.actor1.country && o.actor2.country == ev.actor2.country) ||
                              (o.actor1.country == ev.actor2.country && o.actor2.country == ev.actor1.country);
       // Two meetings the same day with different people are two events.
-      auto clash = [](const Actor& x, const Actor& y) { return x.person && y.person && *x.person != *y.person; };
+      auto clash = [](const Actor& x, const Actor& y) { return x.person && y.person && !same_person(*x.person, *y.person); };
       const bool straight = o.actor1.country == ev.actor1.country;
       const bool persons_clash = straight ? clash(o.actor1, ev.actor1) || clash(o.actor2, ev.actor2)
                                           : clash(o.actor1, ev.actor2) || clash(o.actor2, ev.actor1);
