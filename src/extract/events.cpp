@@ -27,7 +27,19 @@ struct Group {
   bool bare_country = false;
   bool named = false;  // an office followed by a name the lexicon lacks: not Vietnam's by default
   std::string name_country;  // a person the lexicon lacks: the country their name's form gives
+  bool unknown = false;      // the person is one the lexicon lacks
+  bool vague = false;        // a title too vague without a country ('Chủ tịch'), and none named
 };
+
+// Only spaces, a comma and an honorific ('Đại sứ Nga, ông X') between the end of a group and a person.
+bool adjacent(const SentenceView& s, uint32_t end, const Ann& person) {
+  const Ann* h = find_cue(s, "honorific", end, person.b);
+  for (uint32_t i = end; i < person.b; ++i) {
+    if (h && i >= h->b && i < h->e) continue;
+    if (s.text[i] != ' ' && s.text[i] != ',') return false;
+  }
+  return true;
+}
 
 // Only 'tại' (grammar.tsv 'at') between the end of an office and a country.
 bool posted_to(const SentenceView& s, uint32_t end, const Ann& country) {
@@ -63,6 +75,7 @@ std::vector<Group> actor_groups(const SentenceView& s) {
         cur.actor.role = a.role;
         if (!a.country.empty()) cur.actor.country = a.country;
         cur.named = unknown_foreign_name_after(s, a);
+        cur.vague = !a.strong && a.country.empty();
         break;
       case AnnType::Country:
         // 'Đại sứ Lào tại Việt Nam': where an ambassador is posted, not whose.
@@ -73,6 +86,7 @@ std::vector<Group> actor_groups(const SentenceView& s) {
         if (open && near && !cur.actor.person && !cur.bare_country && !cur.actor.country) {
           cur.actor.country = a.code;  // 'Thủ tướng (Chính phủ nước CHDCND) Lào'
           cur.e = a.e;
+          cur.vague = false;
         } else {
           close();
           open = true;
@@ -83,8 +97,12 @@ std::vector<Group> actor_groups(const SentenceView& s) {
         }
         break;
       case AnnType::Person:
-        if (open && near && !cur.actor.person && !cur.bare_country) {
-          if (is_unknown_person(a)) cur.name_country = a.code;
+        // A name the lexicon lacks is the office's right before it, not one a few words back.
+        if (open && near && !cur.actor.person && !cur.bare_country && (!is_unknown_person(a) || adjacent(s, cur.e, a))) {
+          if (is_unknown_person(a)) {
+            cur.name_country = a.code;
+            cur.unknown = true;
+          }
           cur.actor.person = a.name;
           if (!a.country.empty()) cur.actor.country = a.country;
           if (!a.role.empty()) cur.actor.role = a.role;
@@ -97,7 +115,10 @@ std::vector<Group> actor_groups(const SentenceView& s) {
           cur.actor.person = a.name;
           if (!a.country.empty()) cur.actor.country = a.country;
           if (!a.role.empty()) cur.actor.role = a.role;
-          if (is_unknown_person(a)) cur.name_country = a.code;
+          if (is_unknown_person(a)) {
+            cur.name_country = a.code;
+            cur.unknown = true;
+          }
           open = true;
           close();
         }
@@ -124,8 +145,13 @@ std::vector<Group> actor_groups(const SentenceView& s) {
     if (!merged.empty()) {
       Group& p = merged.back();
       const bool office_only = !g.actor.person && !g.plural && !g.bare_country;
-      if (p.actor.person && office_only && g.b >= p.e && g.b - p.e <= 48 && has_char_between(s, p.e, g.b, ',') &&
-          !has_char_between(s, p.e, g.b, ';')) {
+      // For a name the lexicon lacks, the office opens an item of the
+      // apposition ('X, Bộ trưởng ...', not 'X, Đặc phái viên Tổng thống ...')
+      // and says whose it is ('X, Chủ tịch Tiểu ban ...' chairs no state).
+      const bool opens_item = !p.unknown || (!g.vague && s.text.substr(0, g.b).find_last_not_of(' ') ==
+                                                            s.text.substr(0, g.b).rfind(','));
+      if (p.actor.person && office_only && opens_item && g.b >= p.e && g.b - p.e <= 48 &&
+          has_char_between(s, p.e, g.b, ',') && !has_char_between(s, p.e, g.b, ';')) {
         p.e = g.e;
         if (!p.actor.country && g.actor.country) p.actor.country = g.actor.country;
         if (!p.actor.role && g.actor.role) p.actor.role = g.actor.role;
@@ -574,6 +600,14 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       if (!ev.actor1.country || !ev.actor2.country || ev.actor1.country->empty() || ev.actor2.country->empty() ||
           *ev.actor1.country == *ev.actor2.country)
         continue;
+      // A foreign name the lexicon lacks with no country of its own: after an
+      // office it is of the other side of the pair, never Vietnam's; after
+      // just 'ông' it may be of anywhere.
+      for (Actor* x : {&ev.actor1, &ev.actor2})
+        for (const Group& g : groups)
+          if (g.unknown && x->person && g.actor.person == x->person && !g.actor.country &&
+              (x->country == "VNM" || !g.actor.role))
+            x->person.reset();
       // The sentence itself must tie the action to both countries (or to the
       // article's pair by 'hai bên'): a domestic action names one country.
       if (!ties_pair(sentence_ties, *ev.actor1.country, *ev.actor2.country, ctx)) continue;

@@ -136,7 +136,8 @@ struct Reader {
   }
 
   // The name right after `pos`, if it is one; sets `vietnamese`.
-  std::optional<std::pair<uint32_t, uint32_t>> name_after(uint32_t pos, bool office, bool& vietnamese) const {
+  std::optional<std::pair<uint32_t, uint32_t>> name_after(uint32_t pos, bool office, bool no_country,
+                                                         bool& vietnamese, bool& weak) const {
     std::vector<Word> run;
     uint32_t k = pos;
     while (k + 1 < s.text.size() && s.text[k] == ' ' && run.size() < 5) {
@@ -151,6 +152,10 @@ struct Reader {
       const Word next = word_at(s.text, k + 1);
       if (next.e > next.b && next.upper) return std::nullopt;             // a headline in Title Case, or more names
       if (next.e > next.b && common(run.back(), next)) return std::nullopt;  // 'Kinh tế', 'Thành công'
+      // 'bin', 'al-' between capitalised words: the name goes on past what we can read.
+      if (next.e > next.b && next.ascii && next.e + 1 < s.text.size() && s.text[next.e] == ' ' &&
+          word_at(s.text, next.e + 1).upper)
+        return std::nullopt;
     }
     bool hyphen = false, ascii = true, shaped = true;
     for (const Word& w : run) {
@@ -162,6 +167,9 @@ struct Reader {
                  !common(run[0], run[1]);
     const bool foreign = ascii && !shaped && (run.size() >= 2 || office || hyphen);
     if (!vietnamese && !foreign) return std::nullopt;
+    // One transliterated word may as well be a country or a town ('Ca-ta');
+    // with no country named, three that open with one may hold the country too.
+    weak = (run.size() == 1 && run.front().hyphen) || (run.size() >= 3 && run.front().hyphen && no_country);
     return std::make_pair(run.front().b, run.back().e);
   }
 };
@@ -175,13 +183,15 @@ void add_unknown_persons(SentenceView& s, const NameRules& rules, const std::fun
     const Ann& t = s.anns[i];
     if (!is_trigger(t)) continue;
     const bool office = t.type == AnnType::Office;
+    // A title is written with its capital; 'trợ lý ngoại trưởng' is an aide, not the minister.
+    if (office && !upper_at(s.text, t.b)) continue;
     std::string country = office ? t.country : std::string();
     const auto pos = r.qualifiers(i, country);
     if (!pos) continue;
     // 'Chủ tịch' alone chairs anything: only a country, or a known person, makes it a state's.
     const bool vague = office && !t.strong && country.empty();
-    bool vietnamese = false;
-    const auto span = r.name_after(*pos, office, vietnamese);
+    bool vietnamese = false, weak = false;
+    const auto span = r.name_after(*pos, office, country.empty(), vietnamese, weak);
     if (!span) continue;
     Ann a{};
     a.type = AnnType::Person;
@@ -194,7 +204,7 @@ void add_unknown_persons(SentenceView& s, const NameRules& rules, const std::fun
     a.strong = office;  // introduced by an office: `entry` is its title
     a.entry = t.entry;
     if (resolve) resolve(a);
-    if (vague && is_unknown_person(a)) continue;
+    if ((vague || weak) && is_unknown_person(a)) continue;
     found.push_back(std::move(a));
   }
   if (found.empty()) return;

@@ -28,18 +28,22 @@ inline constexpr const char* kUnknownPerson = "unknown";
 inline bool is_unknown_person(const Ann& a) { return a.type == AnnType::Person && a.label == kUnknownPerson; }
 
 // Adds a Person annotation for each name the lexicon lacks that an office
-// or an honorific (cues.tsv 'honorific') introduces. A name is a run of one
+// written with its capital or an honorific (cues.tsv 'honorific') introduces. A name is a run of one
 // to four capitalised words right after it, or after the country, place,
 // 'tại' + country or body ('Bộ ... Lào') that qualifies the office:
 //  - Vietnamese: a family name and 2 to 4 syllables, whose first two are no
 //    common word ('Hoàng Gia' is royal);
 //  - foreign: every word written in Latin letters without marks or
 //    hyphenated ('Xổn-xay'), and at least one no Vietnamese syllable could be
-//    ('Putin', not 'Minh'); one word alone only after an office.
-// A bare title too vague without a country ('Chủ tịch', titles.tsv flag
-// `country`) needs one. A capitalised word after the run (a headline in
-// Title Case), or a last word that opens a common word with the next one
-// ('Kinh tế'), is no name. `resolve`, when given, may make a found name a
+//    ('Putin', not 'Minh'); one word alone only after an office, and one
+//    hyphenated word alone only when `resolve` knows it ('Ca-ta' is Qatar),
+//    and so three or more opening with one after an office with no country
+//    (the first may be the country's name).
+// After a bare title too vague without a country ('Chủ tịch', titles.tsv
+// flag `country`) a name needs a country, or `resolve` to know it. A capitalised word after the run (a headline in
+// Title Case), a last word that opens a common word with the next one
+// ('Kinh tế'), or a particle that the name goes on after ('bin', 'al-Assad')
+// makes it no name we can read. `resolve`, when given, may make a found name a
 // known person (another spelling of one); after a vague title only those are
 // kept. `s.anns` stays sorted.
 void add_unknown_persons(SentenceView& s, const NameRules& rules, const std::function<void(Ann&)>& resolve = {});
