@@ -146,6 +146,9 @@ std::unique_ptr<Extractor> Extractor::create(const std::string& lexicon_dir, std
   for (uint32_t p = 0; p < lex.persons().size(); ++p) remember(p, lex.persons()[p].name);
   for (const auto& pat : lex.patterns())
     if (pat.kind == recognize::Kind::Person) remember(pat.entry, pat.key);
+  for (const auto& pat : lex.patterns())
+    if (pat.kind == recognize::Kind::Country && pat.pair_only)
+      x->impl_->names.short_countries.emplace(normalize::fold(pat.key), lex.countries()[pat.entry].code);
   x->impl_->names.surnames.insert(lex.surnames().begin(), lex.surnames().end());
   x->impl_->names.words.insert(lex.words().begin(), lex.words().end());
   resolve::use_lexicon(lexicon_dir);

@@ -132,6 +132,16 @@ struct Reader {
       }
       break;
     }
+    // 'Thủ tướng Anh Theresa May': a short form a name follows is the office's country.
+    if (country.empty() && s.anns[i].type == AnnType::Office && pos + 1 < s.text.size() && s.text[pos] == ' ') {
+      const Word w = word_at(s.text, pos + 1);
+      const auto it = rules.short_countries.find(normalize::fold(text(w)));
+      if (w.upper && it != rules.short_countries.end() && w.e + 1 < s.text.size() && s.text[w.e] == ' ' &&
+          word_at(s.text, w.e + 1).upper && !ann_starts_within(w.b, w.e)) {
+        country = it->second;
+        pos = w.e;
+      }
+    }
     return pos;
   }
 

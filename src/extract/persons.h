@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "extract/annotation.h"
@@ -16,6 +17,8 @@ namespace mekong::extract {
 struct NameRules {
   std::unordered_set<std::string> surnames;  // Vietnamese family names
   std::unordered_set<std::string> words;     // common words of two or more syllables
+  // A country's short form ('Anh', 'Hàn'; countries.tsv pair forms) -> its code.
+  std::unordered_map<std::string, std::string> short_countries;
 };
 
 // The label of a Person annotation the lexicon lacks. Its `name` is the name
@@ -30,7 +33,8 @@ inline bool is_unknown_person(const Ann& a) { return a.type == AnnType::Person &
 // Adds a Person annotation for each name the lexicon lacks that an office
 // written with its capital or an honorific (cues.tsv 'honorific') introduces. A name is a run of one
 // to four capitalised words right after it, or after the country, place,
-// 'tại' + country or body ('Bộ ... Lào') that qualifies the office:
+// 'tại' + country or body ('Bộ ... Lào') that qualifies the office (an
+// office may name its country by a short form: 'Thủ tướng Anh' is Britain's):
 //  - Vietnamese: a family name and 2 to 4 syllables, whose first two are no
 //    common word ('Hoàng Gia' is royal);
 //  - foreign: every word written in Latin letters without marks or

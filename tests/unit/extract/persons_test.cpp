@@ -18,6 +18,7 @@ ex::NameRules rules() {
   ex::NameRules r;
   r.surnames = {"nguyễn", "trần", "hoàng"};
   r.words = {"kinh tế", "hoàng gia", "thành công"};
+  r.short_countries = {{"anh", "GBR"}};
   return r;
 }
 
@@ -51,6 +52,15 @@ TEST(UnknownPersons, ForeignNameAfterOfficeAndCountry) {
   EXPECT_EQ(p[0].country, "FRA");
   EXPECT_EQ(p[0].code, "");
   EXPECT_TRUE(ex::is_unknown_person(p[0]));
+}
+
+TEST(UnknownPersons, ShortFormOfACountryAfterAnOffice) {
+  S s("Bộ trưởng Anh Oliver Bramwell phát biểu.");
+  office(s, "Bộ trưởng", "Bộ trưởng");
+  auto p = unknown(s);
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_EQ(p[0].name, "Oliver Bramwell");
+  EXPECT_EQ(p[0].country, "GBR");
 }
 
 TEST(UnknownPersons, BodyOfTheOfficeAndItsCountry) {
