@@ -158,6 +158,9 @@ struct Reader {
       k = w.e;
     }
     if (run.empty() || run.size() > 4 || run.front().b != pos + 1) return std::nullopt;
+    // An initial ('V.Xê-ma-scô'): the name goes on past what we can read.
+    for (const Word& w : run)
+      if (w.e - w.b == 1) return std::nullopt;
     if (k + 1 < s.text.size() && s.text[k] == ' ') {
       const Word next = word_at(s.text, k + 1);
       if (next.e > next.b && next.upper) return std::nullopt;             // a headline in Title Case, or more names

@@ -46,8 +46,8 @@ inline bool is_unknown_person(const Ann& a) { return a.type == AnnType::Person &
 // After a bare title too vague without a country ('Chủ tịch', titles.tsv
 // flag `country`) a name needs a country, or `resolve` to know it. A capitalised word after the run (a headline in
 // Title Case), a last word that opens a common word with the next one
-// ('Kinh tế'), or a particle that the name goes on after ('bin', 'al-Assad')
-// makes it no name we can read. `resolve`, when given, may make a found name a
+// ('Kinh tế'), an initial ('V.'), or a particle that the name goes on after
+// ('bin', 'al-Assad') makes it no name we can read. `resolve`, when given, may make a found name a
 // known person (another spelling of one); after a vague title only those are
 // kept. `s.anns` stays sorted.
 void add_unknown_persons(SentenceView& s, const NameRules& rules, const std::function<void(Ann&)>& resolve = {});

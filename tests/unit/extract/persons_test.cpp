@@ -2,6 +2,7 @@
 // every name here is invented.
 #include <gtest/gtest.h>
 
+#include "extract/actors.h"
 #include "extract/persons.h"
 #include "extract/rules.h"
 #include "sentence_builder.h"
@@ -196,4 +197,40 @@ TEST(UnknownPersons, OnePersonInFullAndInPart) {
   EXPECT_TRUE(ex::same_person("Xổm-xắc Phăn-thạ-vông", "Xổm-xắc"));
   EXPECT_TRUE(ex::same_person("Jean-Luc Dumont", "Dumont"));
   EXPECT_FALSE(ex::same_person("Jean-Luc Dumont", "Pierre Dumont"));
+}
+
+TEST(UnknownPersons, AnAppositionNamingACountryBeatsTheNamesForm) {
+  S s("Chủ tịch nước tiếp đồng chí Trần Gia Thụy, Phó Chủ tịch Chính hiệp Trung Quốc, tại Hà Nội.");
+  office(s, "Chủ tịch nước", "Chủ tịch nước");
+  s.cue("đồng chí", "honorific");
+  s.country("Trung Quốc", "CHN");
+  ex::SentenceView v = s.done();
+  ex::add_unknown_persons(v, rules());
+  const auto groups = ex::actor_groups(v);
+  const ex::Group* g = nullptr;
+  for (const auto& x : groups)
+    if (x.actor.person) g = &x;
+  ASSERT_NE(g, nullptr);
+  EXPECT_EQ(g->actor.person, "Trần Gia Thụy");
+  EXPECT_EQ(g->actor.country, "CHN");
+
+  S home("Chủ tịch nước tiếp đồng chí Trần Gia Thụy, Trưởng đoàn công tác sang Trung Quốc.");
+  office(home, "Chủ tịch nước", "Chủ tịch nước");
+  home.cue("đồng chí", "honorific");
+  home.cue("sang", "to");
+  home.country("Trung Quốc", "CHN");
+  v = home.done();
+  ex::add_unknown_persons(v, rules());
+  g = nullptr;
+  const auto home_groups = ex::actor_groups(v);
+  for (const auto& x : home_groups)
+    if (x.actor.person) g = &x;
+  ASSERT_NE(g, nullptr);
+  EXPECT_EQ(g->actor.country, "VNM") << "where one goes is not whose one is";
+}
+
+TEST(UnknownPersons, AnInitialLeavesTheNameUnread) {
+  S s("Phó Thủ tướng Bê-la-rút V.Xê-ma-scô đón đoàn.");
+  office(s, "Phó Thủ tướng", "Phó Thủ tướng");
+  EXPECT_TRUE(unknown(s).empty());
 }
