@@ -68,6 +68,7 @@ std::vector<Group> actor_groups(const SentenceView& s) {
         if (!a.country.empty()) cur.actor.country = a.country;
         cur.named = unknown_foreign_name_after(s, a);
         cur.vague = !a.strong && a.country.empty();
+        cur.former = cue_before(s, "former", a.b, 1) != nullptr;
         break;
       case AnnType::Country:
         // 'Đại sứ Lào tại Việt Nam': where an ambassador is posted, not whose.
@@ -153,6 +154,8 @@ std::vector<Group> actor_groups(const SentenceView& s) {
     merged.push_back(std::move(g));
   }
   for (Group& g : merged) {
+    // A person the lexicon lacks holds no office the text calls former ('cựu Thủ tướng X').
+    if (g.unknown && g.former) g.actor.role.reset();
     if (!g.unknown || g.actor.country) continue;
     // 'X, Phó Chủ tịch Chính hiệp Trung Quốc': the country the apposition
     // names (not where one goes: 'sang', 'tại') is the person's.

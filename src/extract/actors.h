@@ -21,6 +21,7 @@ struct Group {
   std::string name_country;  // a person the lexicon lacks: the country their name's form gives
   bool unknown = false;      // the person is one the lexicon lacks
   bool vague = false;        // a title too vague without a country ('Chủ tịch'), and none named
+  bool former = false;       // 'nguyên', 'cựu' before the office: no longer held
 };
 
 // The actor phrases of `s`, in text order.

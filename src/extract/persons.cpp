@@ -165,9 +165,11 @@ struct Reader {
       const Word next = word_at(s.text, k + 1);
       if (next.e > next.b && next.upper) return std::nullopt;             // a headline in Title Case, or more names
       if (next.e > next.b && common(run.back(), next)) return std::nullopt;  // 'Kinh tế', 'Thành công'
-      // 'bin', 'al-' between capitalised words: the name goes on past what we can read.
-      if (next.e > next.b && next.ascii && next.e + 1 < s.text.size() && s.text[next.e] == ' ' &&
-          word_at(s.text, next.e + 1).upper)
+      // 'bin', 'al-Assad': the name goes on past what we can read.
+      const bool particle = next.e > next.b && next.ascii && next.hyphen &&
+                            std::any_of(s.text.begin() + next.b, s.text.begin() + next.e, [](char c) { return c >= 'A' && c <= 'Z'; });
+      if (particle || (next.e > next.b && next.ascii && next.e + 1 < s.text.size() && s.text[next.e] == ' ' &&
+                       word_at(s.text, next.e + 1).upper))
         return std::nullopt;
     }
     bool hyphen = false, ascii = true, shaped = true;

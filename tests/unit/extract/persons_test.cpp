@@ -234,3 +234,27 @@ TEST(UnknownPersons, AnInitialLeavesTheNameUnread) {
   office(s, "Phó Thủ tướng", "Phó Thủ tướng");
   EXPECT_TRUE(unknown(s).empty());
 }
+
+TEST(UnknownPersons, AFormerOfficeIsNoRoleAndAParticleLeavesTheNameUnread) {
+  S s("Thủ tướng tiếp cựu Thủ tướng Canada Pierre Lavallee.");
+  office(s, "Thủ tướng", "Thủ tướng");
+  s.cue("cựu", "former");
+  s.add(AnnType::Office, "Thủ tướng", 20).role = "Thủ tướng";
+  s.v.anns.back().strong = true;
+  s.country("Canada", "CAN");
+  ex::SentenceView v = s.done();
+  ex::add_unknown_persons(v, rules());
+  const ex::Group* g = nullptr;
+  const auto groups = ex::actor_groups(v);
+  for (const auto& x : groups)
+    if (x.actor.person) g = &x;
+  ASSERT_NE(g, nullptr);
+  EXPECT_EQ(g->actor.person, "Pierre Lavallee");
+  EXPECT_EQ(g->actor.country, "CAN");
+  EXPECT_FALSE(g->actor.role);
+
+  S p("Tổng thống Syria Karim al-Nouri thông báo.");
+  office(p, "Tổng thống", "Tổng thống", true);
+  p.country("Syria", "SYR");
+  EXPECT_TRUE(unknown(p).empty());
+}
