@@ -23,20 +23,6 @@ bool posted_to(const SentenceView& s, uint32_t end, const Ann& country) {
   return at && words_between(s, end, at->b) == 0 && words_between(s, at->e, country.b) == 0;
 }
 
-// The first country in the item of an apposition right after `end` (', ...'
-// up to the next ',', ';' or '.'), unless it follows 'tại', 'sang'.
-const Ann* apposition_country(const SentenceView& s, uint32_t end) {
-  uint32_t i = end;
-  while (i < s.text.size() && s.text[i] == ' ') ++i;
-  if (i >= s.text.size() || s.text[i] != ',') return nullptr;
-  uint32_t stop = i + 1;
-  while (stop < s.text.size() && s.text[stop] != ',' && s.text[stop] != ';' && s.text[stop] != '.') ++stop;
-  for (const Ann& a : s.anns)
-    if (a.type == AnnType::Country && a.b > i && a.e <= stop)
-      return cue_before(s, "at", a.b, 2) || cue_before(s, "to", a.b, 2) ? nullptr : &a;
-  return nullptr;
-}
-
 }  // namespace
 
 std::vector<Group> actor_groups(const SentenceView& s) {
@@ -156,12 +142,9 @@ std::vector<Group> actor_groups(const SentenceView& s) {
   for (Group& g : merged) {
     // A person the lexicon lacks holds no office the text calls former ('cựu Thủ tướng X').
     if (g.unknown && g.former) g.actor.role.reset();
-    if (!g.unknown || g.actor.country) continue;
-    // 'X, Phó Chủ tịch Chính hiệp Trung Quốc': the country the apposition
-    // names (not where one goes: 'sang', 'tại') is the person's.
-    if (const Ann* c = apposition_country(s, g.e)) g.actor.country = c->code;
-    // A Vietnamese name the lexicon lacks, with no country from the text, is Vietnam's.
-    else if (!g.name_country.empty()) g.actor.country = g.name_country;
+    // A name the lexicon lacks, with no country beside it, is of the country
+    // its apposition or else its form gives (extract/persons.h).
+    if (g.unknown && !g.actor.country && !g.name_country.empty()) g.actor.country = g.name_country;
   }
   return merged;
 }

@@ -145,6 +145,29 @@ struct Reader {
     return pos;
   }
 
+  // The first country in the item of an apposition right after `end` (', ...'
+  // up to the next ',', ';' or sentence end), unless it follows 'tại', 'sang'
+  // or opens a common word ('Vụ Pháp chế' is no France).
+  const Ann* apposition_country(uint32_t end) const {
+    uint32_t i = end;
+    while (i < s.text.size() && s.text[i] == ' ') ++i;
+    if (i >= s.text.size() || s.text[i] != ',') return nullptr;
+    uint32_t stop = i + 1;
+    while (stop < s.text.size() && s.text[stop] != ',' && s.text[stop] != ';' &&
+           !(s.text[stop] == '.' && (stop + 1 == s.text.size() || s.text[stop + 1] == ' ')))
+      ++stop;
+    for (const Ann& a : s.anns) {
+      if (a.type != AnnType::Country || a.b <= i || a.e > stop) continue;
+      if (cue_before(s, "at", a.b, 2) || cue_before(s, "to", a.b, 2)) return nullptr;
+      if (a.e + 1 < s.text.size() && s.text[a.e] == ' ') {
+        const Word next = word_at(s.text, a.e + 1);
+        if (next.e > next.b && rules.words.count(normalize::fold(s.text.substr(a.b, next.e - a.b)))) continue;
+      }
+      return &a;
+    }
+    return nullptr;
+  }
+
   // The name right after `pos`, if it is one; sets `vietnamese`.
   std::optional<std::pair<uint32_t, uint32_t>> name_after(uint32_t pos, bool office, bool no_country,
                                                          bool& vietnamese, bool& weak) const {
@@ -215,7 +238,9 @@ void add_unknown_persons(SentenceView& s, const NameRules& rules, const std::fun
     a.e = span->second;
     a.name = std::string(s.text.substr(a.b, a.e - a.b));
     a.country = country;
-    a.code = vietnamese ? "VNM" : "";
+    // 'X, Phó Chủ tịch Chính hiệp Trung Quốc': the apposition's country beats the name's form.
+    const Ann* apposed = country.empty() ? r.apposition_country(a.e) : nullptr;
+    a.code = apposed ? apposed->code : vietnamese ? "VNM" : "";
     a.strong = office;  // introduced by an office: `entry` is its title
     a.entry = t.entry;
     if (resolve) resolve(a);

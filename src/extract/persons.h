@@ -23,8 +23,9 @@ struct NameRules {
 
 // The label of a Person annotation the lexicon lacks. Its `name` is the name
 // as written, `country` the country the text gives ('' when none), `code`
-// the country the name's form gives (a Vietnamese name: 'VNM'), for when
-// nothing else does; `role` is empty (the office before it is the role);
+// the country its apposition names ('X, Phó Chủ tịch Chính hiệp Trung
+// Quốc'; not after 'tại', 'sang') or else its form gives (a Vietnamese name:
+// 'VNM'), for when nothing beside it does; `role` is empty (the office before it is the role);
 // `strong` when an office introduced it, whose title `entry` then is.
 inline constexpr const char* kUnknownPerson = "unknown";
 

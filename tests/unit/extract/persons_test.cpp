@@ -18,7 +18,7 @@ namespace {
 ex::NameRules rules() {
   ex::NameRules r;
   r.surnames = {"nguyễn", "trần", "hoàng"};
-  r.words = {"kinh tế", "hoàng gia", "thành công"};
+  r.words = {"kinh tế", "hoàng gia", "thành công", "pháp chế"};
   r.short_countries = {{"anh", "GBR"}};
   return r;
 }
@@ -227,6 +227,14 @@ TEST(UnknownPersons, AnAppositionNamingACountryBeatsTheNamesForm) {
     if (x.actor.person) g = &x;
   ASSERT_NE(g, nullptr);
   EXPECT_EQ(g->actor.country, "VNM") << "where one goes is not whose one is";
+
+  S word("Bộ trưởng tiếp ông Trần Gia Thụy, Vụ trưởng Vụ Pháp chế, tại Hà Nội.");
+  office(word, "Bộ trưởng", "Bộ trưởng");
+  word.cue("ông", "honorific");
+  word.country("Pháp", "FRA");
+  auto p = unknown(word);
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_EQ(p[0].code, "VNM") << "a country's name inside a common word names no country";
 }
 
 TEST(UnknownPersons, AnInitialLeavesTheNameUnread) {
