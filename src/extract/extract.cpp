@@ -381,6 +381,19 @@ void Extractor::run(Document& doc) const {
   doc.record.countries.clear();
   if (!ctx.dyad_a.empty() && !ctx.dyad_b.empty()) doc.record.countries = {ctx.dyad_a, ctx.dyad_b};
   doc.record.events = find_events(sentences, ctx);
+  // A known person's role is the office held on the event's day (the page's
+  // day may be later: 'Bộ trưởng X' then may be 'Thủ tướng X' now).
+  const recognize::Lexicon& lex = *impl_->lex;
+  for (Event& e : doc.record.events) {
+    const auto day = recognize::Date::parse(e.date.start);
+    if (!day) continue;
+    for (Actor* a : {&e.actor1, &e.actor2}) {
+      if (!a->person) continue;
+      const auto p = lex.person(*a->person);
+      if (!p || lex.persons()[*p].name != *a->person) continue;  // only canonical names: persons the lexicon knows
+      if (auto held = lex.office_of(*p, *day)) a->role = held->role;
+    }
+  }
   doc.record.figures = find_figures(sentences, ctx);
   // An amount handed over in one action covers the day of that action.
   for (Figure& f : doc.record.figures) {
