@@ -1,5 +1,6 @@
-// mekong lexicon check|match : validate the lexicon files; show what the
-// matcher finds in a text (for analysts editing lexicon/).
+// mekong lexicon check|match|unknown : validate the lexicon files; show what
+// the matcher finds in a text; list the persons of a base the lexicon lacks
+// (for analysts editing lexicon/).
 #include <chrono>
 #include <iostream>
 #include <memory>
@@ -11,6 +12,8 @@
 #include "pipeline/pipeline.h"
 #include "recognize/lexicon.h"
 #include "recognize/matcher.h"
+#include "store/output.h"
+#include "store/store.h"
 
 namespace mekong::app {
 namespace {
@@ -22,6 +25,9 @@ struct LexiconArgs {
   std::string text;
   bool all = false;
   bool warnings = false;
+  std::string db = "mekong.db";
+  std::string format = "table";
+  size_t limit = 50;
 };
 
 std::string dir_or_default(const std::string& dir) { return dir.empty() ? default_lexicon_dir() : dir; }
@@ -120,6 +126,45 @@ void setup(CLI::App& root, Context& ctx) {
       std::cout << fmt::format("{:>4} {:>4} {:<14} {} -> {}\n", m.begin, m.end, recognize::kind_name(m.kind),
                                args->text.substr(m.begin, m.end - m.begin), describe(*lex, m));
     if (mentions.empty()) ctx.exit_code = kSomeFailed;
+  });
+
+  CLI::App* unknown = cmd->add_subcommand(
+      "unknown", "List the persons of a base the lexicon lacks, most mentioned first, to add to persons.tsv.");
+  unknown->add_option("--db", args->db, "Database file.")->capture_default_str();
+  unknown->add_option("--limit", args->limit, "At most this many persons.")->capture_default_str();
+  unknown->add_option("--format", args->format, "table, json, jsonl or csv.")->capture_default_str();
+  unknown->add_option("--lexicon", args->dir, "Lexicon folder (default: $MEKONG_LEXICON or the project's lexicon/).");
+  unknown->footer(
+      "A person is unknown when no name or alias of persons.tsv is the name events were stored with\n"
+      "(persons added since the base was made are left out). Each: mentions, documents, countries and\n"
+      "roles with their counts, and the sentence of the first mention.");
+  unknown->callback([args] {
+    const auto format = store::parse_format(args->format);
+    if (args->limit == 0) throw CLI::ValidationError("--limit", "must be at least 1");
+    std::string error;
+    auto lex = recognize::Lexicon::load(dir_or_default(args->dir), &error);
+    if (!lex) throw std::runtime_error(error);
+    auto db = store::Store::open(args->db, true);
+    store::ordered_json items = store::ordered_json::array();
+    size_t more = 0;
+    for (auto& p : db->persons()) {
+      if (lex->person(p["person"].get<std::string>())) continue;
+      if (items.size() < args->limit) items.push_back(std::move(p));
+      else ++more;
+    }
+    using store::field;
+    const std::vector<store::Column> cols = {
+        {"mentions", [](const auto& x) { return field(x, "mentions"); }, true},
+        {"docs", [](const auto& x) { return field(x, "documents"); }, true},
+        {"person", [](const auto& x) { return field(x, "person"); }, false, 32},
+        {"countries", [](const auto& x) { return field(x, "countries"); }, false, 16},
+        {"roles", [](const auto& x) { return field(x, "roles"); }, false, 40},
+        {"doc_id", [](const auto& x) { return field(x, "doc_id"); }, false, 24},
+        {"line", [](const auto& x) { return field(x, "line"); }, true},
+        {"sample", [](const auto& x) { return field(x, "sample"); }, false, 100},
+    };
+    store::write_items(std::cout, items, cols, format);
+    if (more) std::cerr << fmt::format("mekong: {} more unknown persons; raise --limit to see them\n", more);
   });
 }
 

@@ -38,7 +38,7 @@ struct Ann {
   std::string role;       // office (Person: at the page's date; Office: normalized)
   bool strong = false;
   std::optional<int> session;
-  uint32_t entry = 0;                  // lexicon entry (mechanisms)
+  uint32_t entry = 0;                  // lexicon entry (mechanisms, titles of offices)
   std::vector<std::string> countries;  // members of a mechanism
   // Date
   DateRange range;

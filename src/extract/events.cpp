@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include "extract/actors.h"
+#include "extract/persons.h"
 #include "extract/relevance.h"
 #include "normalize/normalize.h"
 #include "extract/rules.h"
@@ -16,111 +18,6 @@
 namespace mekong::extract {
 
 namespace {
-
-// An actor phrase: offices, then maybe a country, then maybe a person
-// ('Phó Thủ tướng, Bộ trưởng Ngoại giao Phạm Bình Minh', 'Thủ tướng Lào').
-struct Group {
-  uint32_t b = 0, e = 0;
-  Actor actor;
-  bool plural = false;  // 'hai bên', 'hai Bộ trưởng': both countries of the pair
-  bool bare_country = false;
-  bool named = false;  // an office followed by a name the lexicon lacks: not Vietnam's by default
-};
-
-std::vector<Group> actor_groups(const SentenceView& s) {
-  std::vector<Group> out;
-  Group cur;
-  bool open = false;
-  auto close = [&] {
-    if (open) out.push_back(cur);
-    open = false;
-    cur = Group{};
-  };
-  for (const Ann& a : s.anns) {
-    const bool near = open && a.b >= cur.e && words_between(s, cur.e, a.b) <= 5 && !has_char_between(s, cur.e, a.b, ';') &&
-                      !has_char_between(s, cur.e, a.b, '(');
-    switch (a.type) {
-      case AnnType::Office:
-        // A second office right after the first belongs to the same person ('Tổng Bí thư, Chủ tịch nước').
-        if (open && cur.actor.role && !cur.actor.person && !cur.bare_country && near && words_between(s, cur.e, a.b) <= 1) {
-          cur.actor.role = *cur.actor.role + ", " + a.role;
-          cur.e = a.e;
-          if (!a.country.empty()) cur.actor.country = a.country;
-          break;
-        }
-        close();
-        open = true;
-        cur.b = a.b;
-        cur.e = a.e;
-        cur.actor.role = a.role;
-        if (!a.country.empty()) cur.actor.country = a.country;
-        cur.named = unknown_foreign_name_after(s, a);
-        break;
-      case AnnType::Country:
-        if (open && near && !cur.actor.person && !cur.bare_country && !cur.actor.country) {
-          cur.actor.country = a.code;  // 'Thủ tướng (Chính phủ nước CHDCND) Lào'
-          cur.e = a.e;
-        } else {
-          close();
-          open = true;
-          cur.b = a.b;
-          cur.e = a.e;
-          cur.actor.country = a.code;
-          cur.bare_country = true;
-        }
-        break;
-      case AnnType::Person:
-        if (open && near && !cur.actor.person && !cur.bare_country) {
-          cur.actor.person = a.name;
-          if (!a.country.empty()) cur.actor.country = a.country;
-          if (!a.role.empty()) cur.actor.role = a.role;
-          cur.e = a.e;
-          close();
-        } else {
-          close();
-          cur.b = a.b;
-          cur.e = a.e;
-          cur.actor.person = a.name;
-          if (!a.country.empty()) cur.actor.country = a.country;
-          if (!a.role.empty()) cur.actor.role = a.role;
-          open = true;
-          close();
-        }
-        break;
-      case AnnType::Cue:
-        if (a.label == "both") {
-          close();
-          cur.b = a.b;
-          cur.e = a.e;
-          cur.plural = true;
-          open = true;
-          close();
-        }
-        break;
-      default:
-        break;
-    }
-  }
-  close();
-  // Apposition: 'Phan Văn Giang, Ủy viên Bộ Chính trị, Bộ trưởng Bộ Quốc phòng
-  // Việt Nam đã hội đàm': the titles after a name are that person's.
-  std::vector<Group> merged;
-  for (Group& g : out) {
-    if (!merged.empty()) {
-      Group& p = merged.back();
-      const bool office_only = !g.actor.person && !g.plural && !g.bare_country;
-      if (p.actor.person && office_only && g.b >= p.e && g.b - p.e <= 48 && has_char_between(s, p.e, g.b, ',') &&
-          !has_char_between(s, p.e, g.b, ';')) {
-        p.e = g.e;
-        if (!p.actor.country && g.actor.country) p.actor.country = g.actor.country;
-        if (!p.actor.role && g.actor.role) p.actor.role = g.actor.role;
-        continue;
-      }
-    }
-    merged.push_back(std::move(g));
-  }
-  return merged;
-}
 
 bool is_visit(const Ann& t) { return t.label == "visit"; }
 
@@ -285,7 +182,8 @@ void find_dyad(const std::vector<SentenceView>& sentences, DocContext& ctx) {
   for (const auto& s : sentences)
     for (const Ann& a : s.anns) {
       if (a.type == AnnType::Country) count[a.code] += 2;
-      else if ((a.type == AnnType::Person || a.type == AnnType::Place || a.type == AnnType::Office) && !a.country.empty())
+      else if ((a.type == AnnType::Person || a.type == AnnType::Place || a.type == AnnType::Office) && !a.country.empty() &&
+               !is_unknown_person(a))  // its country is named beside it, and counted there
         count[a.country] += 1;
     }
   std::vector<std::pair<int, std::string>> v;
@@ -469,6 +367,13 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
             inviter = &g;
             break;
           }
+        // 'A mời B sang thăm C': B, right after the verb, is the one invited; A invites.
+        if (inviter && invite->type == AnnType::Action && words_between(s, invite->e, inviter->b) == 0) {
+          const Group* before = nullptr;
+          for (const Group& g : groups)
+            if (g.e <= invite->b && g.b >= cs) before = &g;
+          inviter = before;
+        }
       }
       for (const Group& g : groups) {
         if (g.e > t.b) break;
@@ -598,6 +503,14 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       if (!ev.actor1.country || !ev.actor2.country || ev.actor1.country->empty() || ev.actor2.country->empty() ||
           *ev.actor1.country == *ev.actor2.country)
         continue;
+      // A foreign name the lexicon lacks with no country of its own: after an
+      // office it is of the other side of the pair, never Vietnam's; after
+      // just 'ông' it may be of anywhere.
+      for (Actor* x : {&ev.actor1, &ev.actor2})
+        for (const Group& g : groups)
+          if (g.unknown && x->person && g.actor.person == x->person && !g.actor.country &&
+              (x->country == "VNM" || !g.actor.role))
+            x->person.reset();
       // The sentence itself must tie the action to both countries (or to the
       // article's pair by 'hai bên'): a domestic action names one country.
       if (!ties_pair(sentence_ties, *ev.actor1.country, *ev.actor2.country, ctx)) continue;
@@ -686,7 +599,7 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       const bool same_pair = (o.actor1.country == ev.actor1.country && o.actor2.country == ev.actor2.country) ||
                              (o.actor1.country == ev.actor2.country && o.actor2.country == ev.actor1.country);
       // Two meetings the same day with different people are two events.
-      auto clash = [](const Actor& x, const Actor& y) { return x.person && y.person && *x.person != *y.person; };
+      auto clash = [](const Actor& x, const Actor& y) { return x.person && y.person && !same_person(*x.person, *y.person); };
       const bool straight = o.actor1.country == ev.actor1.country;
       const bool persons_clash = straight ? clash(o.actor1, ev.actor1) || clash(o.actor2, ev.actor2)
                                           : clash(o.actor1, ev.actor2) || clash(o.actor2, ev.actor1);

@@ -1,7 +1,12 @@
 #include "extract/extract.h"
+#include "extract/persons.h"
 #include "extract/relevance.h"
 
 #include <algorithm>
+#include <cctype>
+#include <optional>
+#include <set>
+#include <unordered_map>
 
 #include <re2/re2.h>
 
@@ -24,10 +29,92 @@ struct Extractor::Impl {
   // Per mechanism entry: between two countries (itself, or a generic form
   // whose family has two-country entries); regional ones tie no pair.
   std::vector<uint8_t> mechanism_bilateral;
+  // What tells a personal name the lexicon lacks (names.tsv, words.tsv).
+  NameRules names;
+  // Per person: the syllable sets of its name and aliases without marks; and
+  // each such set (sorted, joined) -> the person.
+  std::vector<std::vector<std::set<std::string>>> person_bare;
+  std::unordered_map<std::string, uint32_t> person_by_bare;
+
+  void resolve_unknown(Ann& a, const recognize::Date& at, bool dated) const;
 };
 
 Extractor::Extractor() : impl_(std::make_unique<Impl>()) {}
 Extractor::~Extractor() = default;
+
+namespace {
+
+// A name's syllables without case, marks or hyphens ('Xỏn-xay' = 'Xổn xay').
+std::set<std::string> bare_syllables(std::string_view name) {
+  const std::string f = normalize::strip_marks(normalize::fold(name));
+  std::set<std::string> out;
+  std::string cur;
+  for (char c : f) {
+    if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) {
+      cur += c;
+    } else if (!cur.empty()) {
+      out.insert(cur);
+      cur.clear();
+    }
+  }
+  if (!cur.empty()) out.insert(cur);
+  return out;
+}
+
+std::string joined(const std::set<std::string>& syl) {
+  std::string out;
+  for (const auto& x : syl) out += (out.empty() ? "" : " ") + x;
+  return out;
+}
+
+double dice(const std::set<std::string>& a, const std::set<std::string>& b) {
+  size_t common = 0;
+  for (const auto& x : a) common += b.count(x);
+  return a.empty() || b.empty() ? 0.0 : 2.0 * static_cast<double>(common) / static_cast<double>(a.size() + b.size());
+}
+
+}  // namespace
+
+// A name the lexicon lacks is a known person when it is one of their
+// spellings with other marks or hyphens ('Xỏn-xay Xi-phăn-đon'), or, on a
+// dated page, when one holder that day of the office named before it is
+// spelt close to it ('Pae-tông-tan Xin-na-vắt').
+void Extractor::Impl::resolve_unknown(Ann& a, const recognize::Date& at, bool dated) const {
+  const auto syl = bare_syllables(a.name);
+  std::optional<uint32_t> person;
+  if (auto it = person_by_bare.find(joined(syl)); it != person_by_bare.end()) person = it->second;
+  const std::string country = a.country.empty() ? a.code : a.country;
+  if (!person && dated && a.strong) {
+    // A holder that day of an office the title names: close to the spelling
+    // of the one holder of the country named, or part of a spelling of one
+    // holder anywhere ('Thủ tướng Xỏn-xay').
+    const auto& offices = lex->titles()[a.entry].offices;
+    for (const recognize::Term& term : lex->terms()) {
+      if (!term.covers(at) || std::find(offices.begin(), offices.end(), term.office) == offices.end()) continue;
+      const std::string& whose = term.country.empty() ? lex->persons()[term.person].country : term.country;
+      if (!country.empty() && whose != country) continue;
+      const bool one = !country.empty() && lex->offices()[term.office].single;
+      bool close = false;
+      for (const auto& spelling : person_bare[term.person])
+        close = close || (one && dice(syl, spelling) >= 0.5) ||
+                (syl.size() >= 2 && std::includes(spelling.begin(), spelling.end(), syl.begin(), syl.end()));
+      if (!close) continue;
+      if (person && *person != term.person) return;  // two fit: leave it as written
+      person = term.person;
+    }
+  }
+  if (!person) return;
+  const auto& p = lex->persons()[*person];
+  a.label.clear();
+  a.code.clear();
+  a.name = p.name;
+  a.country = p.country;
+  a.role.clear();
+  if (auto held = lex->office_of(*person, at)) {
+    a.role = held->role;
+    if (!held->country.empty()) a.country = held->country;
+  }
+}
 
 std::unique_ptr<Extractor> Extractor::create(const std::string& lexicon_dir, std::string* error) {
   std::unique_ptr<Extractor> x(new Extractor());
@@ -49,6 +136,21 @@ std::unique_ptr<Extractor> Extractor::create(const std::string& lexicon_dir, std
       for (const auto& o : lex.mechanisms()) bilateral = bilateral || (o.family == m.family && o.countries.size() == 2);
     x->impl_->mechanism_bilateral.push_back(bilateral ? 1 : 0);
   }
+  x->impl_->person_bare.resize(lex.persons().size());
+  auto remember = [&](uint32_t person, std::string_view spelling) {
+    auto syl = bare_syllables(spelling);
+    if (syl.empty()) return;
+    x->impl_->person_by_bare.emplace(joined(syl), person);
+    x->impl_->person_bare[person].push_back(std::move(syl));
+  };
+  for (uint32_t p = 0; p < lex.persons().size(); ++p) remember(p, lex.persons()[p].name);
+  for (const auto& pat : lex.patterns())
+    if (pat.kind == recognize::Kind::Person) remember(pat.entry, pat.key);
+  for (const auto& pat : lex.patterns())
+    if (pat.kind == recognize::Kind::Country && pat.pair_only)
+      x->impl_->names.short_countries.emplace(normalize::fold(pat.key), lex.countries()[pat.entry].code);
+  x->impl_->names.surnames.insert(lex.surnames().begin(), lex.surnames().end());
+  x->impl_->names.words.insert(lex.words().begin(), lex.words().end());
   resolve::use_lexicon(lexicon_dir);
   return x;
 }
@@ -145,6 +247,7 @@ std::vector<SentenceView> Extractor::annotate(const Document& doc, DocContext& c
         case Kind::Title: {
           const auto& t = lex.titles()[m.entry];
           a.type = AnnType::Office;
+          a.entry = m.entry;
           a.role = t.role;
           a.country = t.country;
           a.strong = !t.needs_country;
@@ -252,6 +355,7 @@ std::vector<SentenceView> Extractor::annotate(const Document& doc, DocContext& c
     sorted.reserve(sv.anns.size());
     for (uint32_t k : order) sorted.push_back(std::move(sv.anns[k]));
     sv.anns.swap(sorted);
+    add_unknown_persons(sv, impl_->names, [&](Ann& a) { impl_->resolve_unknown(a, at, ctx.ref.valid()); });
     // A mechanism that meets ('Tham vấn chính trị', 'Kỳ họp lần thứ 46 Ủy ban ...') can be an event by itself.
     for (Ann& a : sv.anns) {
       if (a.type != AnnType::Mechanism) continue;
@@ -277,6 +381,19 @@ void Extractor::run(Document& doc) const {
   doc.record.countries.clear();
   if (!ctx.dyad_a.empty() && !ctx.dyad_b.empty()) doc.record.countries = {ctx.dyad_a, ctx.dyad_b};
   doc.record.events = find_events(sentences, ctx);
+  // A known person's role is the office held on the event's day (the page's
+  // day may be later: 'Bộ trưởng X' then may be 'Thủ tướng X' now).
+  const recognize::Lexicon& lex = *impl_->lex;
+  for (Event& e : doc.record.events) {
+    const auto day = recognize::Date::parse(e.date.start);
+    if (!day) continue;
+    for (Actor* a : {&e.actor1, &e.actor2}) {
+      if (!a->person) continue;
+      const auto p = lex.person(*a->person);
+      if (!p || lex.persons()[*p].name != *a->person) continue;  // only canonical names: persons the lexicon knows
+      if (auto held = lex.office_of(*p, *day)) a->role = held->role;
+    }
+  }
   doc.record.figures = find_figures(sentences, ctx);
   // An amount handed over in one action covers the day of that action.
   for (Figure& f : doc.record.figures) {

@@ -46,5 +46,8 @@ std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, c
 double name_dice(std::string_view a, std::string_view b);
 // Every syllable of `small` (at least three) is in `big`.
 bool name_contains(std::string_view big, std::string_view small);
+// The same person named in full and in part: one name's syllables are all in
+// the other's ('Bounkong Syhavong', 'Bounkong').
+bool same_person(std::string_view a, std::string_view b);
 
 }  // namespace mekong::extract

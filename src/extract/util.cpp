@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "extract/persons.h"
 #include "extract/rules.h"
 #include "normalize/normalize.h"
 
@@ -31,7 +32,7 @@ bool unknown_foreign_name_after(const SentenceView& s, const Ann& office) {
   const uint32_t pos = office.e;
   if (pos + 1 >= s.text.size() || s.text[pos] != ' ' || !upper_at(s.text, pos + 1)) return false;
   for (const Ann& o : s.anns)
-    if (o.b == pos + 1 && o.type != AnnType::Cue) return false;  // a known person, country, place
+    if (o.b == pos + 1 && o.type != AnnType::Cue && !is_unknown_person(o)) return false;  // a known person, country, place
   bool ascii = true, hyphen = false;
   uint32_t i = pos;
   int words = 0;
@@ -82,6 +83,17 @@ bool name_contains(std::string_view big, std::string_view small) {
   if (ss.size() < 3) return false;
   for (const auto& x : ss)
     if (!sb.count(x)) return false;
+  return true;
+}
+
+bool same_person(std::string_view a, std::string_view b) {
+  if (a == b) return true;
+  const auto sa = syllables(a), sb = syllables(b);
+  const auto& small = sa.size() <= sb.size() ? sa : sb;
+  const auto& big = sa.size() <= sb.size() ? sb : sa;
+  if (small.empty()) return false;
+  for (const auto& x : small)
+    if (!big.count(x)) return false;
   return true;
 }
 

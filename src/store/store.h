@@ -109,6 +109,11 @@ class Store {
   ordered_json search(const std::string& text, size_t limit, bool* truncated = nullptr) const;
   std::optional<ordered_json> document(int64_t id) const;
   ordered_json dyads() const;
+  // Every person named as an event's actor, most mentioned first: `person`,
+  // `mentions`, `documents`, `countries` and `roles` ('Bộ trưởng (3), - (1)';
+  // '-' = none), and the first mention's `doc_id`, `line` and `sample`
+  // sentence. Persons the lexicon lacks are there as the text wrote them.
+  ordered_json persons() const;
   ordered_json indicators(const std::string& dyad) const;
 
   // Every merged event as a GDELT 2.0 event-table row (61 tab-separated
