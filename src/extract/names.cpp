@@ -1,0 +1,138 @@
+#include "extract/names.h"
+
+#include "extract/util.h"
+#include "normalize/normalize.h"
+
+namespace mekong::extract {
+
+namespace {
+
+// After a comma, do lower-case words run into a period phrase ('giai đoạn ...')?
+bool period_follows(const SentenceView& s, uint32_t comma) {
+  const std::string_view t = s.text;
+  if (comma + 2 >= t.size() || upper_at(t, comma + 2)) return false;
+  for (const Ann& a : s.anns) {
+    if (a.type != AnnType::Date || !a.period || a.b <= comma) continue;
+    if (a.b - comma > 48) return false;
+    for (uint32_t i = comma + 1; i < a.b; ++i)
+      if (t[i] == ',' || t[i] == ';' || t[i] == '.' || t[i] == '(') return false;
+    const std::string w = normalize::fold(t.substr(a.b, 4));
+    return w.rfind("gia", 0) == 0 || w.rfind("nhi", 0) == 0;
+  }
+  return false;
+}
+
+// After the comma at `comma`: one to four words in lower case (or 'hai Nhà nước'), more
+// such items, then 'và' and its last item: a list of nouns ('kinh tế, thương mại và đầu tư').
+bool list_continues(const SentenceView& s, uint32_t comma) {
+  const std::string_view t = s.text;
+  uint32_t i = comma + 1;
+  for (int items = 0; items < 6; ++items) {
+    int words = 0;
+    while (i < t.size() && t[i] == ' ') {
+      const uint32_t w = i + 1;
+      uint32_t we = w;
+      while (we < t.size() && t[we] != ' ' && t[we] != ',' && t[we] != ';' && t[we] != '.' && t[we] != ':' &&
+             t[we] != '(' && t[we] != ')')
+        ++we;
+      if (we == w) return false;
+      const std::string f = normalize::fold(t.substr(w, we - w));
+      for (const Ann& a : s.anns)
+        if (a.b == w && ((a.type == AnnType::Action && (a.label == "sign" || a.label == "visit" || a.label == "meet" ||
+                                                        a.label == "host" || a.label == "oppose")) ||
+                         a.type == AnnType::Person || a.type == AnnType::Date ||
+                         (a.type == AnnType::Cue && a.label == "namestop")))
+          return false;  // a verb, a person or a day: the name has ended
+      // 'và' closes the list; the name's other stops still end it after the last item.
+      if (f == "và") return words > 0 && we + 1 < t.size() && t[we] == ' ';
+      if (++words > 4) return false;
+      i = we;
+    }
+    if (words == 0 || i >= t.size() || t[i] != ',') return false;
+    ++i;  // another item after another comma
+  }
+  return false;
+}
+
+}  // namespace
+
+bool ties_item(const Ties& t, const DocContext& ctx) {
+  return ties_pair(t, ctx.dyad_a, ctx.dyad_b, ctx) || ties_one_of_pair(t, ctx.dyad_a, ctx.dyad_b, ctx);
+}
+
+bool digit_at(std::string_view s, size_t i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; }
+
+uint32_t name_end(const SentenceView& s, uint32_t b, uint32_t limit_words, bool* cut, bool document) {
+  const std::string_view t = s.text;
+  uint32_t words = 0;
+  uint32_t i = b;
+  while (i < t.size()) {
+    const char c = t[i];
+    if (c == ',' && period_follows(s, i)) {  // 'Chương trình hợp tác văn hóa, nghệ thuật giai đoạn 2024 - 2027'
+      ++i;
+      continue;
+    }
+    if (c == ',') {  // 'phòng, chống tội phạm': a word that a comma joins to the one before it
+      bool joins = false;
+      for (const Ann& a : s.anns) joins = joins || (a.type == AnnType::Cue && a.label == "joins" && a.b == i + 2);
+      // 'về hợp tác kinh tế, thương mại và đầu tư', 'giữa hai Đảng, hai Nhà nước và ...': a list of
+      // short nouns closed by 'và' inside a document's name.
+      if (!joins && document) joins = list_continues(s, i);
+      if (joins) {
+        ++i;
+        continue;
+      }
+    }
+    if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"' || c == '[' || c == ']') break;
+    if (c == '.' && (i + 1 >= t.size() || t[i + 1] == ' ' || t[i + 1] == '/')) break;
+    if (t.compare(i, 3, "\xE2\x80\x9C") == 0 || t.compare(i, 3, "\xE2\x80\x9D") == 0) break;
+    if (c == ' ') {
+      ++words;
+      if (words >= limit_words) {
+        if (cut) *cut = true;
+        break;
+      }
+      // A closing word, a person or a day ends the name ('... giữa hai miền vào ngày 19/5/2005').
+      bool stop = false;
+      for (const Ann& a : s.anns) {
+        if (a.b == i + 1 && ((a.type == AnnType::Cue && a.label == "namestop") || a.type == AnnType::Person ||
+                             (a.type == AnnType::Date && !a.period && a.range.precision == "day")))
+          stop = true;
+        // '... và ký ...', '... nhân chuyến thăm ...': the pair's doings are no document's name.
+        // ('Tuyên bố chung về chuyến thăm ...' names the visit it is about: a noun, not a doing).
+        if (a.b == i + 1 && a.type == AnnType::Action &&
+            (a.label == "sign" ||
+             ((a.label == "visit" || a.label == "meet" || a.label == "host" || a.label == "oppose") &&
+              normalize::fold(s.text.substr(b, i - b)).find("về") == std::string::npos)))
+          stop = true;
+        // '... tại tỉnh Sơn La': where it was said or done, not the name ('... tại Kỳ họp lần thứ
+        // 46' names the session it was signed at); a capitalised 'Tại' starts a new sentence.
+        if (a.b == i + 1 && a.type == AnnType::Cue && (a.label == "at" || a.label == "namestop")) {
+          if (upper_at(t, a.b)) stop = true;
+          if (a.label == "at" && document)
+            for (const Ann& o : s.anns)
+              if ((o.type == AnnType::Place || o.type == AnnType::Country) && o.b > a.e && words_between(s, a.e, o.b) <= 2)
+                stop = true;
+        }
+        // '... của Mỹ', '... của Tổng thống Mỹ': whose it is, not its name.
+        if (a.b == i + 1 && a.type == AnnType::Cue && a.label == "of")
+          for (const Ann& o : s.anns)
+            if ((o.type == AnnType::Country || o.type == AnnType::Office || o.type == AnnType::Person) &&
+                o.b == a.e + 1)
+              stop = true;
+      }
+      if (stop) break;
+    }
+    ++i;
+  }
+  while (i > b && t[i - 1] == ' ') --i;
+  return i;
+}
+
+std::string first_word_folded(const SentenceView& s, uint32_t at) {
+  uint32_t e = at;
+  while (e < s.text.size() && s.text[e] != ' ') ++e;
+  return normalize::fold(s.text.substr(at, e - at));
+}
+
+}  // namespace mekong::extract
