@@ -237,6 +237,8 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
           past_after = false;
       // 'cáo buộc Nga can thiệp bầu cử năm 2016': a year after a conflict verb dates its object, not the act.
       if (t.label == "oppose" && after && after->range.precision == "year" && !past_after) after = nullptr;
+      // 'chúc mừng ... nhân dịp Quốc khánh 3/7': a date after a message is the day it celebrates or mourns.
+      if ((t.label == "congratulate" || t.label == "condole") && after && !past_after) after = nullptr;
       if (past_after) date = after;
       // 'thăm ... Việt Nam từ ngày 19-22/3': the visit's own days beat the day the sentence opens with.
       if (is_visit(t) && after && after->range.precision == "day" && after->b - t.e <= 60) date = after;

@@ -271,6 +271,13 @@ std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, c
             at = &a;
             break;
           }
+        // 'tuyến đường sắt từ Vũng Áng' without its 'đến ...': cut off before its other end.
+        {
+          const std::string d = normalize::fold(t.substr(kind.e, end - kind.e));
+          if ((" " + d + " ").find(" từ ") != std::string::npos && d.find("đến") == std::string::npos &&
+              d.find("tới") == std::string::npos)
+            continue;
+        }
         // A description after a bare kind stops at words no name holds ('nhà máy sản xuất đạn dược và một ...').
         for (const char* w : {" và ", " bị ", " một ", " giữa "}) {
           const size_t at_w = t.substr(kind.e, end - kind.e).find(w);
