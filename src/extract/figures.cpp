@@ -69,6 +69,13 @@ Dir direction(const SentenceView& s, const Ann& q, const std::string& indicator,
       continue;
     }
     if (a.type == AnnType::Person) continue;
+    // 'nhập khẩu than từ Triều Tiên', 'đầu tư từ Nhật Bản': the country the flow comes from
+    // (imports are turned round into the other side's exports below).
+    if (cue_before(s, "from", a.b, 2) && indicator != "students") {
+      if (indicator == "imports") receiver = c;
+      else giver = c;
+      continue;
+    }
     // Before the amount the nearest says it ('FDI của Mỹ tại Trung Quốc ... , vốn FDI của Trung
     // Quốc vào Mỹ đạt 110 tỷ USD'); after it, the first.
     const bool before = a.b < q.b;
@@ -162,6 +169,8 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
         if (down && (!up || down->b > up->b)) f.value = -std::fabs(f.value);
       }
       if (f.unit != "count" && f.unit != "percent" && !is_money(f.unit)) continue;
+      // '... có thể tăng lên 300 triệu USD trong cả năm, nếu ...': a figure on a condition.
+      if (find_cue(s, "hypothetical", cs, ce)) continue;
       // 'Tập đoàn Creed đầu tư 200 triệu USD', 'quỹ 500 triệu USD': one firm's deal, not the countries'.
       if (const Ann* firm = cue_before(s, "firm", q.b, q.b); firm && firm->b >= cs && words_between(s, firm->e, q.b) <= 10)
         continue;
@@ -259,6 +268,10 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
       if (f.measure == "change" && last_level && (!when || when->b < last_level->span.begin - s.offset)) {
         f.period_start = last_level->period_start;
         f.period_end = last_level->period_end;
+      } else if (when && !when->period && cue_before(s, "from", when->b, 8) && ctx.ref.valid()) {
+        // 'kể từ năm 2008, chương trình đã đưa ...': from that year until the page.
+        f.period_start = when->range.start;
+        f.period_end = ref_iso(ctx.ref, "month");
       } else if (when) {
         f.period_start = when->range.start;
         f.period_end = when->open_end ? (ctx.ref.valid() ? std::optional<std::string>(ref_iso(ctx.ref, "month"))
