@@ -178,6 +178,8 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
           if (a.type == AnnType::Cue && a.label == "nonstate" && a.b >= t.e && words_between(s, t.e, a.b) <= 3) people = true;
         if (people) continue;
       }
+      // '... cuộc gặp ..., có thể diễn ra tại ...': speculation after the action too.
+      if (const Ann* sp = find_cue(s, "speculate", t.e, ce); sp && words_between(s, t.e, sp->b) <= 12) continue;
       // 'nhiều khả năng sẽ gặp': speculation, not an announced event.
       if (const Ann* in = cue_before(s, "speculate", t.b, t.b); in && in->b >= cs && words_between(s, in->e, t.b) <= 6)
         continue;
@@ -517,6 +519,10 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
     if (ev.date.start.empty()) continue;
     if (history(ev.date)) continue;
     if (ctx.ref.valid() && ev.date.precision == "day" && ctx.ref.day && day_key(ev.date.start, false) > pub_key)
+      ev.status = "planned";
+    // 'vào tháng Ba tới', 'cuối năm nay' on a page of June: a month still ahead is planned.
+    if (ctx.ref.valid() && ctx.ref.month && ev.date.precision == "month" &&
+        month_index(ev.date.start, false) > ctx.ref.year * 12 + (ctx.ref.month - 1))
       ev.status = "planned";
     // One event per action: the same code, countries and overlapping dates.
     bool dup = false;
