@@ -174,8 +174,14 @@ std::vector<Agreement> find_agreements(const std::vector<SentenceView>& sentence
         }
       }
       if (words_between(s, kind.b, end) < 3) continue;
-      // 'Chương trình giao lưu ... lần thứ 4': the n-th of a series of events, not a document.
-      if (kind.code == "programme" && normalize::fold(name).find("lần thứ") != std::string::npos) continue;
+      // 'Chương trình giao lưu ... lần thứ 4': the n-th of a series of events, not a document; a
+      // programme between the sides is one of cooperation or action ('Chương trình hành động hợp
+      // tác ...'), not a brand's, an exchange's or one side's own.
+      if (kind.code == "programme") {
+        const std::string f = normalize::fold(name);
+        if (f.find("lần thứ") != std::string::npos) continue;
+        if (f.find("hợp tác") == std::string::npos && f.find("hành động") == std::string::npos) continue;
+      }
       if (!names_a_document(s, *sentence_ties, kind, end, ctx)) continue;
       Agreement ag;
       ag.name = name;

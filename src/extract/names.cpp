@@ -117,7 +117,8 @@ uint32_t name_end(const SentenceView& s, uint32_t b, uint32_t limit_words, bool*
         // '... của Mỹ', '... của Tổng thống Mỹ': whose it is, not its name.
         if (a.b == i + 1 && a.type == AnnType::Cue && a.label == "of")
           for (const Ann& o : s.anns)
-            if ((o.type == AnnType::Country || o.type == AnnType::Office || o.type == AnnType::Person) &&
+            if ((o.type == AnnType::Country || o.type == AnnType::Office || o.type == AnnType::Person ||
+                 (o.type == AnnType::Cue && o.label == "organization")) &&
                 o.b == a.e + 1)
               stop = true;
       }
