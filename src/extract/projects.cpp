@@ -51,6 +51,7 @@ std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, c
         if (is_works(a) && near(a, kind)) return true;
       return false;
     };
+    uint32_t venue_end = 0;  // the end of the last work named as where something is done
     for (const Ann& kind : s.anns) {
       if (kind.type != AnnType::ProjectKind) continue;
       // 'dự án', 'công trình' alone name no kind of work ('dự án hợp tác Việt Nam - Lào').
@@ -58,11 +59,34 @@ std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, c
       if (!works_near(kind)) continue;
       // 'hạ cánh xuống sân bay X', 'tại cảng Y', 'thăm trường Z': a work where something happens;
       // 'do Bệnh viện X tổ chức': the work's body acts.
-      // ('từ một cảng biển ...': a determiner may stand between.)
-      if (const Ann* v = cue_before(s, "venue", kind.b, 16);
-          v && (words_between(s, v->e, kind.b) == 0 ||
-                (words_between(s, v->e, kind.b) == 1 && cue_before(s, "det", kind.b, 8))))
-        continue;
+      // ('từ một cảng biển ...', 'cho 5 trường ...': a determiner or a number may stand between;
+      // 'tẩy độc sân bay A và sân bay B': the second is where it is done too.)
+      {
+        bool number_between = false;
+        const Ann* v = cue_before(s, "venue", kind.b, 16);
+        if (v)
+          for (const Ann& a : s.anns)
+            number_between = number_between || (a.type == AnnType::Quantity && a.b >= v->e && a.e <= kind.b &&
+                                                 words_between(s, v->e, a.b) == 0);
+        if (v && (words_between(s, v->e, kind.b) == 0 ||
+                  (words_between(s, v->e, kind.b) == 1 && (cue_before(s, "det", kind.b, 8) || number_between)))) {
+          venue_end = kind.e;
+          continue;
+        }
+        if (venue_end && kind.b > venue_end && words_between(s, venue_end, kind.b) <= 8 && kind.b >= 4 &&
+            normalize::fold(t.substr(kind.b - 4, 4)) == "và ")
+          continue;
+      }
+      // '..., Trưởng khoa ..., Bệnh viện X': the apposition names where someone works.
+      if (kind.b >= 2 && t[kind.b - 2] == ',') {
+        bool someone = false;
+        for (const Ann& a : s.anns)
+          someone = someone || ((a.type == AnnType::Person || a.type == AnnType::Office ||
+                                 (a.type == AnnType::Cue && a.label == "member")) &&
+                                a.e <= kind.b && words_between(s, a.e, kind.b) <= 10 &&
+                                !has_char_between(s, a.e, kind.b - 2, ';'));
+        if (someone) continue;
+      }
       // 'cử tri đề nghị cân nhắc vay vốn ... để xây dựng X': a proposal, not a project of the pair.
       if (const Ann* pr = cue_before(s, "proposal", kind.b, kind.b); pr && words_between(s, pr->e, kind.b) <= 15 &&
                                                                  !has_char_between(s, pr->e, kind.b, ';'))
@@ -309,6 +333,8 @@ std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, c
             end = a.b;
             while (end > kind.e && t[end - 1] == ' ') --end;
           }
+        // 'nhà máy của Công ty TNHH X': a company's plant.
+        if (const Ann* org = cue_before(s, "firm", end, end - kind.e); org && org->b >= kind.e) continue;
         // A description names a work only with a name in it ('đường sắt kết nối Viêng Chăn với
         // cảng Vũng Áng'); 'nhà máy lọc dầu', 'đường sắt cao tốc' are kinds of works.
         // A country alone names no work ('đường sắt của Nga', 'bệnh viện ... của Hàn Quốc').
