@@ -171,13 +171,26 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       if (const Ann* in = cue_before(s, "intent", t.b, t.b); in && in->b >= cs) continue;
       // 'kỷ niệm 40 năm Ngày ký Hiệp ước ...': an anniversary of history, not an event of the day.
       if (const Ann* an = cue_before(s, "anniversary", t.b, t.b); an && words_between(s, an->e, t.b) <= 8) continue;
-      // 'gặp gỡ doanh nghiệp', 'gặp gỡ ... nhân dân': people, not the other state.
-      if (t.label == "meet" || t.label == "host") {
+      // 'gặp gỡ doanh nghiệp', 'thăm cán bộ ... Tổng lãnh sự quán', 'bà con cộng đồng ... chào đón',
+      // 'tiếp ông X, Chủ tịch ... Tập đoàn Y': people or a firm, not the other state.
+      if (t.label == "meet" || t.label == "host" || t.label == "visit") {
         bool people = false;
-        for (const Ann& a : s.anns)
-          if (a.type == AnnType::Cue && a.label == "nonstate" && a.b >= t.e && words_between(s, t.e, a.b) <= 3) people = true;
+        for (const Ann& a : s.anns) {
+          if (a.type != AnnType::Cue) continue;
+          if (a.label == "nonstate" && a.b >= t.e && words_between(s, t.e, a.b) <= 3) people = true;
+          if (a.label == "nonstate" && a.e <= t.b && words_between(s, a.e, t.b) <= 4 && t.label == "host") people = true;
+          if (a.label == "firm" && a.b >= t.e && words_between(s, t.e, a.b) <= 10 && t.label != "visit") people = true;
+        }
         if (people) continue;
       }
+      // 'mời Thủ tướng thăm Hàn Quốc': an invitation is not a visit ('nhận lời mời', 'theo lời
+      // mời' are accepted ones, after which the visit is made).
+      if (t.label == "visit")
+        if (const Ann* inv = cue_before(s, "invitation", t.b, t.b); inv && words_between(s, inv->e, t.b) <= 8) continue;
+      // 'cảm ơn ... đã đón tiếp': a welcome thanked for is a past one referred to.
+      if (const Ann* th = cue_before(s, "thanks", t.b, t.b); th && th->b >= cs && words_between(s, th->e, t.b) <= 12) continue;
+      // 'các cuộc đàm phán', 'những chuyến thăm': generic.
+      if (const Ann* g = cue_before(s, "generic", t.b, 16); g && words_between(s, g->e, t.b) <= 1) continue;
       // '... cuộc gặp ..., có thể diễn ra tại ...': speculation after the action too.
       if (const Ann* sp = find_cue(s, "speculate", t.e, ce); sp && words_between(s, t.e, sp->b) <= 12) continue;
       // 'nhiều khả năng sẽ gặp': speculation, not an announced event.
