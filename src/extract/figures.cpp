@@ -228,6 +228,12 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
            ind == "exports" || ind == "imports") &&
           f.unit == "count")
         continue;  // 'hàng trăm doanh nghiệp xuất khẩu': firms are no flow of goods
+      // 'tặng 40 suất quà cho 40 sinh viên': recipients of something, not students abroad.
+      if (ind == "students" && cue_before(s, "to", q.b, 2)) {
+        bool cho = false;
+        for (const Ann& a : s.anns) cho = cho || (a.type == AnnType::Cue && a.label == "venue" && a.e <= q.b && q.b - a.e <= 2);
+        if (cho) continue;
+      }
       if (ind == "students" && !q.noun.empty() && !is_person_noun(q.noun) && q.noun.find("sinh") == std::string::npos &&
           q.noun.find("viên") == std::string::npos)
         continue;
@@ -248,6 +254,7 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
         bool other_amount = false;
         for (const Ann& a : s.anns)
           other_amount = other_amount || (a.type == AnnType::Quantity && a.b < when->b && &a != &q &&
+                                          (is_money(a.unit) || a.unit == "percent") &&
                                           words_between(s, a.e, when->b) <= 1);
         if (other_amount)
           for (const Ann& a : s.anns)
