@@ -352,6 +352,39 @@ TEST(Events, SpeculationMatchesCalledOffAndGoingOnAreNoMeetings) {
   EXPECT_TRUE(meeting_events("Ngày 20/3, Thủ tướng Phạm Minh Chính nói tiếp về Đại sứ Nhật Bản.", "", "").empty());
 }
 
+TEST(Events, AnInvitationOrAFirmMetIsNoVisitOrMeeting) {
+  // A bare invitation to visit is no visit.
+  {
+    S s("Ngày 20/3, Tổng thống Hàn Quốc trân trọng mời Thủ tướng Việt Nam thăm Hàn Quốc.");
+    s.date("Ngày 20/3", "2024-03-20", "2024-03-20", "day");
+    s.add(AnnType::Office, "Tổng thống").role = "Tổng thống";
+    s.country("Hàn Quốc", "KOR");
+    s.cue("trân trọng mời", "invitation");
+    s.office("Thủ tướng", "Thủ tướng");
+    s.country("Việt Nam", "VNM");
+    s.action("thăm", "042", "visit");
+    s.add(AnnType::Country, "Hàn Quốc", s.text.find("thăm Hàn")).code = "KOR";
+    std::vector<ex::SentenceView> v{s.done()};
+    auto ctx = ctx_at(2024, 3, 21);
+    ex::find_dyad(v, ctx);
+    EXPECT_TRUE(ex::find_events(v, ctx).empty());
+  }
+  // Receiving a firm's chairman is not receiving the other state.
+  {
+    S s("Ngày 20/3, Thủ tướng Phạm Minh Chính tiếp ông Lee, Chủ tịch Tập đoàn Samsung của Hàn Quốc.");
+    s.date("Ngày 20/3", "2024-03-20", "2024-03-20", "day");
+    s.office("Thủ tướng", "Thủ tướng");
+    s.person("Phạm Minh Chính", "Phạm Minh Chính", "VNM", "Thủ tướng");
+    s.action("tiếp", "040", "meet");
+    s.cue("Tập đoàn", "firm");
+    s.country("Hàn Quốc", "KOR");
+    std::vector<ex::SentenceView> v{s.done()};
+    auto ctx = ctx_at(2024, 3, 21);
+    ex::find_dyad(v, ctx);
+    EXPECT_TRUE(ex::find_events(v, ctx).empty());
+  }
+}
+
 TEST(Figures, AnAmountRestatedInAnotherCurrencyIsOneFigureOnTheDayItIsHandedOver) {
   S s("Ngày 3/12, đoàn công tác đã trao tặng tỉnh Xiengkhouang 370 triệu kíp (tương đương 520 triệu đồng).");
   s.date("Ngày 3/12", "2022-12-03", "2022-12-03", "day");
