@@ -187,6 +187,21 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       // mời' are accepted ones, after which the visit is made).
       if (t.label == "visit")
         if (const Ann* inv = cue_before(s, "invitation", t.b, t.b); inv && words_between(s, inv->e, t.b) <= 8) continue;
+      // 'Tập đoàn Damen vừa ký hợp đồng', 'các công ty ... đã ký': firms sign contracts, not the states.
+      if (t.label == "sign")
+        if (const Ann* f = cue_before(s, "firm", t.b, t.b); f && f->b >= cs && words_between(s, f->e, t.b) <= 10) continue;
+      // 'trao nhiều văn kiện hợp tác': documents handed over at a signing, not aid.
+      if (t.label == "handover") {
+        bool documents = false;
+        for (const Ann& a : s.anns)
+          documents = documents || ((a.type == AnnType::AgreementKind || (a.type == AnnType::Cue && a.label == "document")) &&
+                                    a.b >= t.e && words_between(s, t.e, a.b) <= 2);
+        if (documents) continue;
+      }
+      // 'cân nhắc việc trao trả', 'từng gặp', 'dưới thời Tổng thống X': considered or past, not done now.
+      if (const Ann* pr = cue_before(s, "proposal", t.b, t.b); pr && pr->b >= cs && words_between(s, pr->e, t.b) <= 4) continue;
+      if (const Ann* pa = cue_before(s, "past", t.b, t.b); pa && pa->b >= cs && words_between(s, pa->e, t.b) <= 3) continue;
+      if (const Ann* pa = find_cue(s, "past", t.e, ce); pa && words_between(s, t.e, pa->b) <= 2) continue;
       // 'cảm ơn ... đã đón tiếp': a welcome thanked for is a past one referred to.
       if (const Ann* th = cue_before(s, "thanks", t.b, t.b); th && th->b >= cs && words_between(s, th->e, t.b) <= 12) continue;
       // 'các cuộc đàm phán', 'những chuyến thăm': generic.
