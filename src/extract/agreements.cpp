@@ -174,6 +174,14 @@ std::vector<Agreement> find_agreements(const std::vector<SentenceView>& sentence
         }
       }
       if (words_between(s, kind.b, end) < 3) continue;
+      // 'biên bản ghi nhớ' alone: the kind word is no name.
+      if (words_between(s, kind.e, end) == 0) continue;
+      // 'ký kết một hiệp ước hòa bình': one of a kind, not a named document.
+      if (const Ann* d = cue_before(s, "det", kind.b, 6); d && words_between(s, d->e, kind.b) == 0 &&
+                                                        normalize::fold(s.text.substr(d->b, d->e - d->b)) == "một")
+        continue;
+      // '... hợp đồng bán khí': a commercial contract between firms, not the states'.
+      if (normalize::fold(name).find("hợp đồng") != std::string::npos) continue;
       // 'Chương trình giao lưu ... lần thứ 4': the n-th of a series of events, not a document; a
       // programme between the sides is one of cooperation or action ('Chương trình hành động hợp
       // tác ...'), not a brand's, an exchange's or one side's own.
