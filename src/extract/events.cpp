@@ -270,6 +270,16 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       // 'chúc mừng ... nhân dịp Quốc khánh 3/7': a date after a message is the day it celebrates or mourns.
       if ((t.label == "congratulate" || t.label == "condole") && after && !past_after) after = nullptr;
       if (past_after) date = after;
+      // 'Trump ngày 13/7 cho biết ông và Putin ... gặp nhau': the day leading the sentence is the
+      // report's; the action it reports has no day of its own.
+      bool reported = false;
+      if (date && date->e <= t.b)
+        for (const Ann& a : s.anns)
+          reported = reported || (a.type == AnnType::Cue && a.label == "report" && a.b >= date->e && a.e <= t.b);
+      if (reported) {
+        date = nullptr;
+        if (!after) continue;
+      }
       // 'thăm ... Việt Nam từ ngày 19-22/3': the visit's own days beat the day the sentence opens with.
       if (is_visit(t) && after && after->range.precision == "day" && after->b - t.e <= 60) date = after;
       if (!date) date = after;

@@ -348,6 +348,8 @@ TEST(Events, SpeculationMatchesCalledOffAndGoingOnAreNoMeetings) {
   EXPECT_TRUE(meeting_events("Ngày 20/3, Thủ tướng Phạm Minh Chính nhiều khả năng tiếp Đại sứ Nhật Bản.", "speculate", "nhiều khả năng").empty());
   EXPECT_TRUE(meeting_events("Ngày 20/3, Thủ tướng Phạm Minh Chính tiếp Đại sứ Nhật Bản nhưng đã bị hoãn.", "cancel", "bị hoãn").empty());
   EXPECT_TRUE(meeting_events("Ngày 20/3, Thủ tướng Phạm Minh Chính tiếp Đại sứ Nhật Bản xem trận đấu.", "sport", "trận đấu").empty());
+  // The day leading the sentence is the day it was said, not the day of the meeting.
+  EXPECT_TRUE(meeting_events("Ngày 20/3, Thủ tướng Phạm Minh Chính cho biết từng tiếp Đại sứ Nhật Bản.", "report", "cho biết").empty());
   // 'tiếp' with no guest after it goes on doing something.
   EXPECT_TRUE(meeting_events("Ngày 20/3, Thủ tướng Phạm Minh Chính nói tiếp về Đại sứ Nhật Bản.", "", "").empty());
 }
