@@ -92,8 +92,8 @@ Dir direction(const SentenceView& s, const Ann& q, const std::string& indicator,
         if (i.type == AnnType::Indicator && i.code == "students" && a.b >= i.e && a.b - i.e <= 2) after_cue = true;
       if (after_cue) nationality = c;
       else if (!giver && a.b < q.b) giver = c;
-    } else if (a.b < q.b) {
-      giver = c;  // the subject nearest the amount: 'Việt Nam có 256 dự án ...', '..., Nga đã đầu tư 4,6 tỷ USD'
+    } else if (!giver && a.b < q.b) {
+      giver = c;  // the subject: 'Việt Nam có 256 dự án ...', 'Mỹ đã cung cấp Ukraine 600 triệu USD'
     }
   }
   if (indicator == "students") {
@@ -108,7 +108,9 @@ Dir direction(const SentenceView& s, const Ann& q, const std::string& indicator,
     if (c == ctx.dyad_b && !ctx.dyad_a.empty()) return ctx.dyad_a;
     return std::nullopt;
   };
-  if (d.from && d.to && *d.from == *d.to) d.to.reset();
+  // 'Theo số liệu của Bộ Thương mại Mỹ, Nga đã đầu tư ... vào Mỹ': where it goes is said by a
+  // word ('vào', 'sang', 'tại'); a giver that is also the receiver was only the first name.
+  if (d.from && d.to && *d.from == *d.to) d.from.reset();
   if (d.from && !d.to) d.to = other(*d.from);
   if (d.to && !d.from) d.from = other(*d.to);
   return d;

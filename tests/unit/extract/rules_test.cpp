@@ -130,9 +130,9 @@ TEST(Figures, LevelAndChangeShareTheirPeriod) {
   EXPECT_EQ(f[1].period_start, "2024-01");
 }
 
-TEST(Figures, TheCountryNearestTheAmountGivesAndAFirmsBooksAreNoFlow) {
-  // The source's country comes first, the investor just before the amount; a firm's debt
-  // in the next clause is no investment.
+TEST(Figures, TheReceiverSaysWhoGaveAndAFirmsBooksAreNoFlow) {
+  // The data source's country comes first and is the receiver too, so the investor is the
+  // other; a firm's debt in the next clause is no investment.
   S s("Theo số liệu của Bộ Thương mại Mỹ, đến nay Nga đã đầu tư 4,6 tỷ USD vào Mỹ; nợ của công ty Nga là 2 tỷ USD.");
   s.country("Mỹ", "USA");
   s.cue("đến nay", "now");
