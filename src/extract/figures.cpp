@@ -250,6 +250,17 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
         if (cue_before(s, "compare", a.b, 14)) continue;
         when = &a;
       }
+      // 'giảm so với mức 74 tỷ USD của năm 2014': the base of a comparison has the date after it, or none.
+      if (cue_before(s, "compare", q.b, 12)) {
+        const Ann* base = nullptr;
+        for (const Ann& a : s.anns)
+          if (a.type == AnnType::Date && a.b >= q.e && words_between(s, q.e, a.b) <= 3) {
+            base = &a;
+            break;
+          }
+        if (!base) continue;
+        when = base;
+      }
       // '2,7 tỷ USD năm 2016 và 1,37 tỷ USD trong 5 tháng đầu năm 2017': a date that belongs to an
       // earlier amount gives way to one right after this amount.
       if (when) {
