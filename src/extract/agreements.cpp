@@ -87,6 +87,10 @@ bool names_a_document(const SentenceView& s, const Ties& all, const Ann& kind, u
     if (a.type == AnnType::Cue && a.label == "multilateral" && a.b >= kind.b && a.e <= end && !both_named) return false;
   if (country_named) return true;
   if (!ties_pair(all, ctx.dyad_a, ctx.dyad_b, ctx)) return false;
+  // A treaty named for a city ('Hiệp định Paris', 'Hiệp định Geneva') is the pair's only where
+  // the sentence says the two sides signed it ('hai nước ... ký Hiệp định Geneva').
+  for (const Ann& a : s.anns)
+    if (a.type == AnnType::Place && a.b >= kind.b && a.e <= end && !all.pair_ref) return false;
   // Otherwise only a document the sentence says is signed ('hai bên đã ký Bản ghi nhớ về ...');
   // one merely discussed by both sides may be a regional treaty ('thúc đẩy đàm phán RCEP').
   // or a cooperation document the two sides carry out ('hai bên thực hiện tốt Nghị định thư hợp tác ...').

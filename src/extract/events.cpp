@@ -185,8 +185,19 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       }
       // 'mời Thủ tướng thăm Hàn Quốc': an invitation is not a visit ('nhận lời mời', 'theo lời
       // mời' are accepted ones, after which the visit is made).
-      if (t.label == "visit")
-        if (const Ann* inv = cue_before(s, "invitation", t.b, t.b); inv && words_between(s, inv->e, t.b) <= 8) continue;
+      if (t.label == "visit") {
+        bool invited = false;
+        for (const Ann& a : s.anns) {
+          if (a.e > t.b || words_between(s, a.e, t.b) > 10) continue;
+          if (a.type == AnnType::Cue && a.label == "invitation") invited = true;
+          // the action 'mời' itself, not an accepted invitation ('nhận lời mời')
+          if (a.type == AnnType::Action && a.label == "invite" &&
+              normalize::fold(s.text.substr(a.b, a.e - a.b)).find("nhận") == std::string::npos)
+            invited = true;
+          if (a.type == AnnType::Cue && a.label == "invite") invited = false;  // 'theo lời mời': accepted
+        }
+        if (invited) continue;
+      }
       // 'Tập đoàn Damen vừa ký hợp đồng', 'các công ty ... đã ký': firms sign contracts, not the states.
       if (t.label == "sign")
         if (const Ann* f = cue_before(s, "firm", t.b, t.b); f && f->b >= cs && words_between(s, f->e, t.b) <= 10) continue;
@@ -270,6 +281,11 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       // 'chúc mừng ... nhân dịp Quốc khánh 3/7': a date after a message is the day it celebrates or mourns.
       if ((t.label == "congratulate" || t.label == "condole") && after && !past_after) after = nullptr;
       if (past_after) date = after;
+      // 'chuyến thăm Tây Ban Nha năm 2009': a year close after the action, before the page's, is
+      // the action's own (so history is told from news).
+      if (after && after->range.precision == "year" && words_between(s, t.e, after->b) <= 4 && ctx.ref.valid() &&
+          !ctx.ref_weak && month_index(after->range.end, true) < ctx.ref.year * 12 && t.label != "oppose")
+        date = after;
       // 'Trump ngày 13/7 cho biết ông và Putin ... gặp nhau': the day leading the sentence is the
       // report's; the action it reports has no day of its own.
       bool reported = false;
@@ -407,6 +423,14 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
 
       if (agent) ev.actor1 = agent->actor;
       if (patient) ev.actor2 = patient->actor;
+      // 'X dự lễ đón ...', 'X được chào đón': who attends or is welcomed is the guest.
+      if (t.label == "host" && agent && agent->e <= t.b) {
+        const Ann* g = cue_before(s, "guest_side", t.b, 24);
+        if (g && g->b >= agent->e && words_between(s, g->e, t.b) <= 1) {
+          std::swap(ev.actor1, ev.actor2);
+          if (!ev.actor1.country) ev.actor1.country = other_of(ctx, ev.actor2.country.value_or(""));
+        }
+      }
       else if (obj_place) ev.actor2.country = obj_place->type == AnnType::Country ? obj_place->code : obj_place->country;
       if (visit && dest) {
         const std::string dc = dest->type == AnnType::Country ? dest->code : dest->country;

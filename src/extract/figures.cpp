@@ -250,6 +250,9 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
         if (cue_before(s, "compare", a.b, 14)) continue;
         when = &a;
       }
+      // 'từ 100 triệu USD năm 2008, đến nay đã có 18 dự án': 'đến nay' between a date and the amount
+      // makes the amount a stock as of the page.
+      if (when && when->e <= q.b && find_cue(s, "until_now", when->e, q.b)) when = nullptr;
       // 'giảm so với mức 74 tỷ USD của năm 2014': the base of a comparison has the date after it, or none.
       if (cue_before(s, "compare", q.b, 12)) {
         const Ann* base = nullptr;

@@ -66,7 +66,7 @@ std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, c
         const Ann* v = cue_before(s, "venue", kind.b, 16);
         if (v)
           for (const Ann& a : s.anns)
-            number_between = number_between || (a.type == AnnType::Quantity && a.b >= v->e && a.e <= kind.b &&
+            number_between = number_between || (a.type == AnnType::Quantity && a.b >= v->e && a.b < kind.b &&
                                                  words_between(s, v->e, a.b) == 0);
         if (v && (words_between(s, v->e, kind.b) == 0 ||
                   (words_between(s, v->e, kind.b) == 1 && (cue_before(s, "det", kind.b, 8) || number_between)))) {
@@ -83,9 +83,19 @@ std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, c
         for (const Ann& a : s.anns)
           someone = someone || ((a.type == AnnType::Person || a.type == AnnType::Office ||
                                  (a.type == AnnType::Cue && a.label == "member")) &&
-                                a.e <= kind.b && words_between(s, a.e, kind.b) <= 10 &&
+                                a.e <= kind.b && words_between(s, a.e, kind.b) <= 14 &&
                                 !has_char_between(s, a.e, kind.b - 2, ';'));
         if (someone) continue;
+      }
+      // 'nhà đầu tư Hàn Quốc xây nhà máy X', 'nhà thầu Trung Quốc thi công Y': a firm's
+      // investment or contract, not the countries' cooperation.
+      {
+        bool firm = false;
+        for (const Ann& a : s.anns)
+          if (a.type == AnnType::Cue && (a.label == "business" || a.label == "firm") &&
+              (a.e <= kind.b ? words_between(s, a.e, kind.b) <= 12 : words_between(s, kind.e, a.b) <= 12))
+            firm = true;
+        if (firm) continue;
       }
       // 'cử tri đề nghị cân nhắc vay vốn ... để xây dựng X': a proposal, not a project of the pair.
       if (const Ann* pr = cue_before(s, "proposal", kind.b, kind.b); pr && words_between(s, pr->e, kind.b) <= 15 &&
@@ -143,6 +153,14 @@ std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, c
         const bool a_ok = ctx.dyad_a == "VNM" || near_ties.has(ctx.dyad_a) || near_ties.pair_ref;
         const bool b_ok = ctx.dyad_b == "VNM" || near_ties.has(ctx.dyad_b) || near_ties.pair_ref;
         if (!a_ok || !b_ok) continue;
+      }
+      // 'Trường Đảng ...', 'Bệnh viện Bộ ...': a body named after its kind.
+      {
+        uint32_t nx = kind.e;
+        while (nx < t.size() && t[nx] == ' ') ++nx;
+        bool body = false;
+        for (const Ann& a : s.anns) body = body || (a.type == AnnType::Cue && a.label == "organization" && a.b == nx);
+        if (body) continue;
       }
       // 'Phạm Trường Long': a kind inside a person's name.
       bool in_person = false;
@@ -295,11 +313,18 @@ std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, c
             at = &a;
             break;
           }
-        // 'tuyến đường sắt từ Vũng Áng' without its 'đến ...': cut off before its other end.
+        // 'tuyến đường sắt từ Vũng Áng' without its 'đến ...', 'đường cao tốc nối Thủ đô Hà Nội' without
+        // its 'với ...': cut off before its other end.
         {
-          const std::string d = normalize::fold(t.substr(kind.e, end - kind.e));
-          if ((" " + d + " ").find(" từ ") != std::string::npos && d.find("đến") == std::string::npos &&
-              d.find("tới") == std::string::npos)
+          const std::string d = " " + normalize::fold(t.substr(kind.e, end - kind.e)) + " ";
+          if (d.find(" từ ") != std::string::npos && d.find(" đến ") == std::string::npos &&
+              d.find(" tới ") == std::string::npos)
+            continue;
+          // (the other end may follow the name: 'nối thị trấn Poipet | của Campuchia với tỉnh Sa Kaeo')
+          const std::string more =
+              " " + normalize::fold(t.substr(kind.e, std::min<size_t>(t.size(), end + 60) - kind.e)) + " ";
+          if (d.find(" nối ") != std::string::npos && more.find(" với ") == std::string::npos &&
+              d.find(" và ") == std::string::npos && d.find(" - ") == std::string::npos)
             continue;
         }
         // A description after a bare kind stops at words no name holds ('nhà máy sản xuất đạn dược và một ...').
