@@ -523,9 +523,9 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       }
       // Status: 'sẽ', 'dự kiến' before the action, or a date still ahead.
       ev.status = "occurred";
-      // The nearer of 'sẽ' and 'đã' before the action decides ('đã hoàn thành theo kế hoạch ... đã được bàn giao').
       // 'thăm Nga tuần tới': a time still ahead right after the action.
       if (const Ann* fu = find_cue(s, "future", t.e, ce); fu && words_between(s, t.e, fu->b) <= 5) ev.status = "planned";
+      // The nearer of 'sẽ' and 'đã' before the action decides ('đã hoàn thành theo kế hoạch ... đã được bàn giao').
       if (const Ann* pl = cue_before(s, "planned", t.b, 400); pl && pl->b >= cs) {
         const Ann* done = cue_before(s, "occurred", t.b, 400);
         if (!done || done->b < pl->b) ev.status = "planned";
