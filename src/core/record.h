@@ -66,6 +66,7 @@ struct Agreement {
   std::string name;
   std::string kind;
   std::optional<std::string> period_start, period_end;
+  std::vector<std::string> countries;  // the pair whose document it is
   uint32_t line = 0;
   Span span;
 };
@@ -74,6 +75,7 @@ struct Project {
   std::string name;
   std::optional<std::string> location;
   std::optional<std::string> status;
+  std::vector<std::string> countries;  // the pair whose cooperation it is
   uint32_t line = 0;
   Span span;
 };

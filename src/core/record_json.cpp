@@ -72,6 +72,7 @@ ordered_json to_json(const Agreement& a) {
   j["name"] = a.name;
   j["kind"] = a.kind;
   j["period"] = period_json(a.period_start, a.period_end);
+  if (!a.countries.empty()) j["countries"] = a.countries;
   j["line"] = a.line;
   j["span"] = span_json(a.span);
   return j;
@@ -82,6 +83,7 @@ ordered_json to_json(const Project& p) {
   j["name"] = p.name;
   j["location"] = opt(p.location);
   j["status"] = opt(p.status);
+  if (!p.countries.empty()) j["countries"] = p.countries;
   j["line"] = p.line;
   j["span"] = span_json(p.span);
   return j;

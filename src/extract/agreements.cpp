@@ -202,6 +202,7 @@ std::vector<Agreement> find_agreements(const std::vector<SentenceView>& sentence
         ag.period_start = period->start.substr(0, 4);
         ag.period_end = period->end.substr(0, 4);
       }
+      ag.countries = {ctx.dyad_a, ctx.dyad_b};
       ag.line = s.line;
       ag.span = {s.offset + kind.b, s.offset + end};
       out.push_back(std::move(ag));

@@ -401,16 +401,28 @@ std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, c
           p.location = a.name;
           break;
         }
-      // Status: the nearest status cue in the sentence.
+      // Status: the nearest status cue said of this work (or of its list), not of something else
+      // in a long sentence ('hoàn thành việc xác định địa điểm ... công trình X' is about the site);
+      // 'sẽ hoàn thành', 'dự kiến khánh thành': still planned.
       uint32_t best = UINT32_MAX;
+      const Ann* said = nullptr;
       for (const Ann& a : s.anns) {
         if (a.type != AnnType::Cue || a.label.rfind("status:", 0) != 0) continue;
+        // (a list of works shares the status said after it)
+        const int words = a.b >= end ? words_between(s, end, a.b) : words_between(s, a.e, begin);
+        if (words > (a.b >= end ? 25 : 12) && !(a.e <= begin && has_char_between(s, a.e, begin, ':'))) continue;
         const uint32_t dist = a.b >= end ? a.b - end : begin - std::min(begin, a.e);
         if (dist < best) {
           best = dist;
-          p.status = a.label.substr(7);
+          said = &a;
         }
       }
+      if (said) {
+        p.status = said->label.substr(7);
+        if (const Ann* pl = cue_before(s, "planned", said->b, 12); pl && words_between(s, pl->e, said->b) <= 1)
+          p.status = "planned";
+      }
+      p.countries = {ctx.dyad_a, ctx.dyad_b};
       p.line = s.line;
       p.span = {s.offset + begin, s.offset + end};
       out.push_back(std::move(p));
