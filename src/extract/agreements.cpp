@@ -178,8 +178,9 @@ std::vector<Agreement> find_agreements(const std::vector<SentenceView>& sentence
         }
       }
       if (words_between(s, kind.b, end) < 3) continue;
-      // 'biên bản ghi nhớ' alone: the kind word is no name.
+      // 'biên bản ghi nhớ' alone, 'Kế hoạch hợp tác' alone: the kind word is no name.
       if (words_between(s, kind.e, end) == 0) continue;
+      if (normalize::fold(s.text.substr(kind.e, end - kind.e)) == " hợp tác") continue;
       // 'ký kết một hiệp ước hòa bình': one of a kind, not a named document.
       if (const Ann* d = cue_before(s, "det", kind.b, 6); d && words_between(s, d->e, kind.b) == 0 &&
                                                         normalize::fold(s.text.substr(d->b, d->e - d->b)) == "một")

@@ -178,7 +178,7 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
         for (const Ann& a : s.anns) {
           if (a.type != AnnType::Cue) continue;
           if (a.label == "nonstate" && a.b >= t.e && words_between(s, t.e, a.b) <= 3) people = true;
-          if (a.label == "nonstate" && a.e <= t.b && words_between(s, a.e, t.b) <= 4 && t.label == "host") people = true;
+          if (a.label == "nonstate" && a.e <= t.b && words_between(s, a.e, t.b) <= 8 && t.label == "host") people = true;
           if (a.label == "firm" && a.b >= t.e && words_between(s, t.e, a.b) <= 10 && t.label != "visit") people = true;
         }
         if (people) continue;

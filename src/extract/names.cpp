@@ -95,8 +95,10 @@ uint32_t name_end(const SentenceView& s, uint32_t b, uint32_t limit_words, bool*
       // A closing word, a person or a day ends the name ('... giữa hai miền vào ngày 19/5/2005').
       bool stop = false;
       for (const Ann& a : s.anns) {
+        // ('tháng 10-2011' too, in a document's name; 'năm 2024' may belong to a plan's name)
         if (a.b == i + 1 && ((a.type == AnnType::Cue && a.label == "namestop") || a.type == AnnType::Person ||
-                             (a.type == AnnType::Date && !a.period && a.range.precision == "day")))
+                             (a.type == AnnType::Date && !a.period &&
+                              (a.range.precision == "day" || (document && a.range.precision == "month")))))
           stop = true;
         // '... và ký ...', '... nhân chuyến thăm ...': the pair's doings are no document's name.
         // ('Tuyên bố chung về chuyến thăm ...' names the visit it is about: a noun, not a doing).
