@@ -384,10 +384,22 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
         if ((a.type == AnnType::Country || a.type == AnnType::Place) && words_between(s, t.e, a.b) <= 3) dest = &a;
         break;
       }
+      // 'chuyến đi thăm Mỹ của ...': the visit as a noun, with 'chuyến (đi)' just before the word.
+      const bool noun_before = visit && t.b >= 2 &&
+                               (starts_with_chuyen(s.text.substr(t.b >= 10 ? t.b - 10 : 0)) ||
+                                normalize::fold(s.text.substr(t.b >= 14 ? t.b - 14 : 0, t.b >= 14 ? 14 : t.b)).find("chuyến") !=
+                                    std::string::npos);
+      // 'TS X đánh giá chuyến thăm này', 'Trung Quốc theo dõi chuyến đi thăm Mỹ của ...': who comments
+      // on a visit is not its visitor.
+      bool commentator = false;
+      if (agent && visit)
+        for (const Ann& a : s.anns)
+          commentator = commentator || (a.type == AnnType::Cue && a.label == "report" && a.b >= agent->e && a.e <= t.b);
+      if (commentator) agent = nullptr;
       if (!agent || visit || t.type == AnnType::Mechanism) {
         // 'chuyến thăm Việt Nam của Thủ tướng Lào ...': the actor comes after 'của'.
         // 'Lễ đón Chủ tịch Quốc hội Lào ...': who comes after a welcome is the guest, not the host.
-        if ((!agent && t.label != "host") || starts_with_chuyen(s.text.substr(t.b))) {
+        if ((!agent && t.label != "host") || starts_with_chuyen(s.text.substr(t.b)) || noun_before) {
           const std::string dc = !dest ? std::string() : dest->type == AnnType::Country ? dest->code : dest->country;
           for (const Group& g : groups)
             if (g.b >= t.e && !g.bare_country && (!dest || g.b != dest->b)) {
@@ -398,6 +410,7 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
             }
         }
       }
+      if (commentator && !agent) continue;  // the visitor is not in this sentence
       if (!patient) {
         for (const Group& g : groups)
           if (g.b >= t.e && &g != agent && !(dest && g.b == dest->b && visit)) {
