@@ -387,6 +387,26 @@ TEST(Events, AnInvitationOrAFirmMetIsNoVisitOrMeeting) {
   }
 }
 
+TEST(Events, WhoWatchesAVisitIsNotItsVisitor) {
+  S s("Trung Quốc theo dõi chuyến đi thăm Mỹ của Thủ tướng Ấn Độ Narendra Modi từ ngày 25/6.");
+  s.date("ngày 25/6", "2017-06-25", "2017-06-25", "day");
+  s.country("Trung Quốc", "CHN");
+  s.cue("theo dõi", "report");
+  s.action("thăm", "042", "visit");
+  s.country("Mỹ", "USA");
+  s.office("Thủ tướng", "Thủ tướng", "IND");
+  s.country("Ấn Độ", "IND");
+  s.person("Narendra Modi", "Narendra Modi", "IND", "Thủ tướng");
+  std::vector<ex::SentenceView> v{s.done()};
+  auto ctx = ctx_at(2017, 6, 27);
+  ex::find_dyad(v, ctx);
+  auto ev = ex::find_events(v, ctx);
+  for (const auto& e : ev) EXPECT_NE(e.actor1.country, std::optional<std::string>("CHN"));
+  ASSERT_FALSE(ev.empty());
+  EXPECT_EQ(ev[0].actor1.country, std::optional<std::string>("IND"));
+  EXPECT_EQ(ev[0].actor2.country, std::optional<std::string>("USA"));
+}
+
 TEST(Figures, AnAmountRestatedInAnotherCurrencyIsOneFigureOnTheDayItIsHandedOver) {
   S s("Ngày 3/12, đoàn công tác đã trao tặng tỉnh Xiengkhouang 370 triệu kíp (tương đương 520 triệu đồng).");
   s.date("Ngày 3/12", "2022-12-03", "2022-12-03", "day");
