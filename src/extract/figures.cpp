@@ -171,6 +171,20 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
         if (down && (!up || down->b > up->b)) f.value = -std::fabs(f.value);
       }
       if (f.unit != "count" && f.unit != "percent" && !is_money(f.unit)) continue;
+      // 'Phần Lan có 7 dự án đầu tư tại TPHCM', 'nhập khẩu từ Nga và Thành phố Hồ Chí Minh': a city's
+      // or a province's trade and investment are not the country's (aid to a province is the pair's).
+      if (is_money(f.unit) || f.unit == "count") {
+        bool local = false;
+        for (const Ann& a : s.anns)
+          if (a.type == AnnType::Place && a.b >= cs && a.e <= ce &&
+              (cue_before(s, "to", a.b, 2) || cue_before(s, "at", a.b, 2) || cue_before(s, "from", a.b, 2)) &&
+              (a.e <= q.b ? words_between(s, a.e, q.b) <= 12 : words_between(s, q.e, a.b) <= 8))
+            local = true;
+        bool given = false;
+        for (const Ann& a : s.anns)
+          given = given || (a.type == AnnType::Action && (a.label == "aid" || a.label == "handover"));
+        if (local && !given) continue;
+      }
       // '... có thể tăng lên 300 triệu USD trong cả năm, nếu ...': a figure on a condition.
       if (find_cue(s, "hypothetical", cs, ce)) continue;
       // 'Tập đoàn Creed đầu tư 200 triệu USD', 'quỹ 500 triệu USD': one firm's deal, not the countries'.

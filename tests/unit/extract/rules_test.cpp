@@ -167,6 +167,20 @@ TEST(Figures, AnAmountWithNoTimeOfItsOwnIsNoFigure) {
   EXPECT_TRUE(ex::find_figures(v, ctx).empty());
 }
 
+TEST(Figures, ACitysInvestmentIsNotTheCountrys) {
+  S s("Hiện Phần Lan có 7 dự án đầu tư tại Thành phố Hồ Chí Minh.");
+  s.cue("Hiện", "now");
+  s.country("Phần Lan", "FIN");
+  s.qty("7 dự án", 7, "count", "exact", "dự án");
+  s.indicator("dự án đầu tư", "investment_projects", "count");
+  s.cue("tại", "to");
+  s.place("Thành phố Hồ Chí Minh", "TP. Hồ Chí Minh", "VNM");
+  std::vector<ex::SentenceView> v{s.done()};
+  auto ctx = ctx_at(2017, 6, 3);
+  ex::find_dyad(v, ctx);
+  EXPECT_TRUE(ex::find_figures(v, ctx).empty());
+}
+
 TEST(Figures, StockAsOfNowAndDirection) {
   S s("Hiện Hàn Quốc có 1.020 dự án đầu tư tại Việt Nam với tổng vốn đầu tư hơn 2 tỷ USD.");
   s.cue("Hiện", "now");
