@@ -408,6 +408,8 @@ std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, c
       const Ann* said = nullptr;
       for (const Ann& a : s.anns) {
         if (a.type != AnnType::Cue || a.label.rfind("status:", 0) != 0) continue;
+        // 'hoàn thành việc xác định địa điểm ...': a task done, not the work.
+        if (a.label == "status:completed" && normalize::fold(s.text.substr(a.e, 8)).rfind(" việc ", 0) == 0) continue;
         // (a list of works shares the status said after it)
         const int words = a.b >= end ? words_between(s, end, a.b) : words_between(s, a.e, begin);
         if (words > (a.b >= end ? 25 : 12) && !(a.e <= begin && has_char_between(s, a.e, begin, ':'))) continue;
