@@ -31,10 +31,7 @@ bool list_continues(const SentenceView& s, uint32_t comma) {
     int words = 0;
     while (i < t.size() && t[i] == ' ') {
       const uint32_t w = i + 1;
-      uint32_t we = w;
-      while (we < t.size() && t[we] != ' ' && t[we] != ',' && t[we] != ';' && t[we] != '.' && t[we] != ':' &&
-             t[we] != '(' && t[we] != ')')
-        ++we;
+      const uint32_t we = word_end(t, w);
       if (we == w) return false;
       const std::string f = normalize::fold(t.substr(w, we - w));
       for (const Ann& a : s.anns)
@@ -58,6 +55,14 @@ bool list_continues(const SentenceView& s, uint32_t comma) {
 
 bool ties_item(const Ties& t, const DocContext& ctx) {
   return ties_pair(t, ctx.dyad_a, ctx.dyad_b, ctx) || ties_one_of_pair(t, ctx.dyad_a, ctx.dyad_b, ctx);
+}
+
+uint32_t word_end(std::string_view t, uint32_t w) {
+  uint32_t e = w;
+  while (e < t.size() && t[e] != ' ' && t[e] != ',' && t[e] != ';' && t[e] != '.' && t[e] != ':' && t[e] != '(' &&
+         t[e] != ')' && t[e] != '[' && t[e] != ']')
+    ++e;
+  return e;
 }
 
 bool digit_at(std::string_view s, size_t i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; }

@@ -20,6 +20,9 @@ bool ties_item(const Ties& t, const DocContext& ctx);
 
 bool digit_at(std::string_view s, size_t i);
 
+// End of the word that starts at `w`: the next space or punctuation mark.
+uint32_t word_end(std::string_view t, uint32_t w);
+
 // End of the name that starts at `b`: punctuation, a closing cue, a person, a
 // day, the pair's doings; `cut` tells whether it ran `limit_words` words
 // without ending. A document's name (`document`) also ends at 'tại' + a

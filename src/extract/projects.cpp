@@ -54,6 +54,7 @@ std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, c
     uint32_t venue_end = 0;  // the end of the last work named as where something is done
     for (const Ann& kind : s.anns) {
       if (kind.type != AnnType::ProjectKind) continue;
+      const bool after_and = kind.b >= 4 && normalize::fold(t.substr(kind.b - 4, 4)) == "và ";  // 'A và <kind> B'
       // 'dự án', 'công trình' alone name no kind of work ('dự án hợp tác Việt Nam - Lào').
       if (kind.label == "project" || kind.label == "work") continue;
       if (!works_near(kind)) continue;
@@ -73,9 +74,7 @@ std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, c
           venue_end = kind.e;
           continue;
         }
-        if (venue_end && kind.b > venue_end && words_between(s, venue_end, kind.b) <= 8 && kind.b >= 4 &&
-            normalize::fold(t.substr(kind.b - 4, 4)) == "và ")
-          continue;
+        if (venue_end && kind.b > venue_end && words_between(s, venue_end, kind.b) <= 8 && after_and) continue;
       }
       // '..., Trưởng khoa ..., Bệnh viện X': the apposition names where someone works.
       if (kind.b >= 2 && t[kind.b - 2] == ',') {
@@ -102,7 +101,7 @@ std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, c
                                                                  !has_char_between(s, pr->e, kind.b, ';'))
         continue;
       // 'giữa Bệnh viện A và Bệnh viện B': the second party too.
-      if (kind.b >= 5 && normalize::fold(t.substr(kind.b - 4, 4)) == "và ")
+      if (after_and)
         if (const Ann* g = cue_before(s, "party", kind.b, kind.b); g && words_between(s, g->e, kind.b) <= 10) continue;
       // 'hợp tác với Bệnh viện X', 'giữa Bệnh viện A và ...': a party to something, not a work.
       if (const Ann* v = cue_before(s, "party", kind.b, 8); v && words_between(s, v->e, kind.b) == 0) continue;
@@ -167,9 +166,10 @@ std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, c
       for (const Ann& a : s.anns)
         if (a.type == AnnType::Person && a.b <= kind.b && a.e >= kind.e) in_person = true;
       if (in_person) continue;
-      // A capitalised kind right after a capitalised word that is no kind of its own is inside
-      // another name ('Phạm Trường Long'); a sentence's first word proves nothing.
-      if (upper_at(t, kind.b) && kind.b >= 2 && t[kind.b - 1] == ' ') {
+      // Right after a capitalised word that is no kind of its own, a kind is inside another name
+      // ('Phạm Trường Long', 'Nông trường X'); a sentence's first word and a word closed by
+      // punctuation prove nothing, nor a code with digits ('T1 Cảng hàng không ...').
+      if (kind.b >= 2 && t[kind.b - 1] == ' ') {
         uint32_t w = kind.b - 1;
         while (w > 0 && t[w - 1] != ' ') --w;
         bool prev_kind = false;
@@ -177,7 +177,6 @@ std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, c
           if ((a.type == AnnType::ProjectKind || a.type == AnnType::Cue) && a.e == kind.b - 1) prev_kind = true;
         const char last = t[kind.b - 2];
         const bool closed = last == ',' || last == ';' || last == ':' || last == '.' || last == ')';
-        // Only a word of letters can be a name's syllable ('T2 Cảng hàng không ...' is a terminal's code).
         bool letters = true;
         for (uint32_t i = w; i + 1 < kind.b; ++i) letters = letters && !digit_at(t, i);
         if (w > 0 && upper_at(t, w) && letters && !prev_kind && !closed) continue;
@@ -190,15 +189,6 @@ std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, c
         continue;  // 'Tổng công ty Đầu tư phát triển đường cao tốc ...': a company's name
       // 'bác sĩ Bệnh viện X', 'lớp 11 trường Y': a body someone belongs to.
       if (const Ann* m = cue_before(s, "member", kind.b, 24); m && words_between(s, m->e, kind.b) <= 1) continue;
-      // 'Nông trường X', 'Tổng công ty ... đường cao tốc': a lower-case kind right after a
-      // capitalised word is inside another name.
-      if (!upper_at(t, kind.b) && kind.b >= 2 && t[kind.b - 1] == ' ') {
-        uint32_t w = kind.b - 1;
-        while (w > 0 && t[w - 1] != ' ') --w;
-        const char last = t[kind.b - 2];
-        const bool closed = last == ',' || last == ';' || last == ':' || last == '.' || last == ')';
-        if (upper_at(t, w) && !closed) continue;
-      }
       if (cue_before(s, "generic", kind.b, 3)) continue;
       // 'các dự án thủy điện': a kind of works, not one.
       if (const Ann* g = cue_before(s, "generic", kind.b, 16); g && words_between(s, g->e, kind.b) <= 2) continue;
@@ -209,7 +199,7 @@ std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, c
 
       // A proper name after the kind: capitalised words and numbers, ' - '
       // joins, and up to two lower-case words between capitals ('cầu Hữu nghị
-      // Sông Hồng', 'Đài phát thanh tỉnh Xaysomboun'); 'tại', 'và', 'của' end it.
+      // Sông Hồng', 'Đài phát thanh tỉnh X'); 'tại', 'và', 'của' end it.
       struct Tok {
         uint32_t b, e;
         char kind;  // 'U' capital or digit, '-' join, 'l' lower, 's' stop word
@@ -217,10 +207,7 @@ std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, c
       std::vector<Tok> toks;
       for (uint32_t i = kind.e; i < t.size() && t[i] == ' ' && toks.size() < 24;) {
         const uint32_t w = i + 1;
-        uint32_t we = w;
-        while (we < t.size() && t[we] != ' ' && t[we] != ',' && t[we] != ';' && t[we] != '.' && t[we] != '(' &&
-               t[we] != ')' && t[we] != ':' && t[we] != '[' && t[we] != ']')
-          ++we;
+        const uint32_t we = word_end(t, w);
         if (we == w) break;
         const std::string_view word = t.substr(w, we - w);
         char k = 'l';
@@ -287,7 +274,7 @@ std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, c
       // 'Trường Hải', 'Cầu Giấy': a capitalised weak kind and one more word is a name of its own.
       if (!kind.strong && upper_at(t, kind.b) && proper == 1) continue;
       if (proper < 0) continue;
-      // 'cảng Vũng Áng 1, 2 và 3': trailing 'và N'
+      // 'cảng X 1, 2 và 3': trailing 'và N'
       if (proper > 0 && end + 5 < t.size() && t.compare(end, 5, " v\xC3\xA0 ") == 0 && digit_at(t, end + 5)) end += 6;
 
       uint32_t begin = kind.b;
@@ -313,14 +300,14 @@ std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, c
             at = &a;
             break;
           }
-        // 'tuyến đường sắt từ Vũng Áng' without its 'đến ...', 'đường cao tốc nối Thủ đô Hà Nội' without
+        // 'tuyến đường sắt từ A' without its 'đến ...', 'đường cao tốc nối A' without
         // its 'với ...': cut off before its other end.
         {
           const std::string d = " " + normalize::fold(t.substr(kind.e, end - kind.e)) + " ";
           if (d.find(" từ ") != std::string::npos && d.find(" đến ") == std::string::npos &&
               d.find(" tới ") == std::string::npos)
             continue;
-          // (the other end may follow the name: 'nối thị trấn Poipet | của Campuchia với tỉnh Sa Kaeo')
+          // (the other end may follow the name: 'nối thị trấn A | của nước X với tỉnh B')
           const std::string more =
               " " + normalize::fold(t.substr(kind.e, std::min<size_t>(t.size(), end + 60) - kind.e)) + " ";
           if (d.find(" nối ") != std::string::npos && more.find(" với ") == std::string::npos &&
@@ -332,15 +319,12 @@ std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, c
           const size_t at_w = t.substr(kind.e, end - kind.e).find(w);
           if (at_w != std::string_view::npos) end = kind.e + static_cast<uint32_t>(at_w);
         }
-        // Cut inside a proper name ('tuyến đường sắt đô thị số 1 Bến | Thành - Suối Tiên'): the
+        // Cut inside a proper name ('tuyến đường sắt đô thị số 2 Ga | Trung Tâm - Ngoại Ô'): the
         // name runs on through capitalised words and dashes.
         if (cut && !at) {
           uint32_t i = end;
           while (i + 1 < t.size() && t[i] == ' ') {
-            uint32_t w = i + 1, we = w;
-            while (we < t.size() && t[we] != ' ' && t[we] != ',' && t[we] != ';' && t[we] != '.' && t[we] != '(' &&
-                   t[we] != ')' && t[we] != ':')
-              ++we;
+            const uint32_t w = i + 1, we = word_end(t, w);
             const std::string_view word = t.substr(w, we - w);
             const bool dash = word == "-" || word == "\xE2\x80\x93";
             if (we == w || !(upper_at(t, w) || (digit_at(t, w) && !cut) || dash)) break;
@@ -360,8 +344,8 @@ std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, c
           }
         // 'nhà máy của Công ty TNHH X': a company's plant.
         if (const Ann* org = cue_before(s, "firm", end, end - kind.e); org && org->b >= kind.e) continue;
-        // A description names a work only with a name in it ('đường sắt kết nối Viêng Chăn với
-        // cảng Vũng Áng'); 'nhà máy lọc dầu', 'đường sắt cao tốc' are kinds of works.
+        // A description names a work only with a name in it ('đường sắt kết nối thủ đô A với
+        // cảng B'); 'nhà máy lọc dầu', 'đường sắt cao tốc' are kinds of works.
         // A country alone names no work ('đường sắt của Nga', 'bệnh viện ... của Hàn Quốc').
         bool named = false;
         for (uint32_t i = kind.e; i + 1 < end; ++i) {
@@ -374,7 +358,7 @@ std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, c
         if (!named || words_between(s, kind.b, end) <= words_between(s, kind.b, kind.e)) {
           // A bare kind or a description in lower case names no project ('bệnh viện', 'nhà máy
           // sản xuất hóa chất', 'trường học tại các tỉnh'), unless a named place follows:
-          // 'trường trung học phổ thông tại tỉnh Houaphan'.
+          // 'trường trung học phổ thông tại tỉnh X'.
           const Ann* place = nullptr;
           if (at)
             for (const Ann& a : s.anns)
