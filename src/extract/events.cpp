@@ -179,6 +179,8 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
           if (a.type != AnnType::Cue) continue;
           if (a.label == "nonstate" && a.b >= t.e && words_between(s, t.e, a.b) <= 3) people = true;
           if (a.label == "nonstate" && a.e <= t.b && words_between(s, a.e, t.b) <= 8 && t.label == "host") people = true;
+          // 'du khách Trung Quốc thăm Hàn Quốc': tourists travel, states do not visit.
+          if (a.label == "tourist" && a.e <= t.b && a.b >= cs && words_between(s, a.e, t.b) <= 4) people = true;
           if (a.label == "firm" && a.b >= t.e && words_between(s, t.e, a.b) <= 10 && t.label != "visit") people = true;
         }
         if (people) continue;
@@ -226,6 +228,8 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       if (sport) continue;
       // 'bị hoãn', 'hủy': an event called off.
       if (const Ann* c = find_cue(s, "cancel", t.e, ce); c && words_between(s, t.e, c->b) <= 15) continue;
+      // 'hoãn cuộc hội đàm', 'hủy chuyến thăm': called off before it is named.
+      if (const Ann* c = cue_before(s, "cancel", t.b, t.b); c && c->b >= cs && words_between(s, c->e, t.b) <= 2) continue;
       // 'tiếp' receives someone: an actor follows it; 'bước tiếp', 'bắn tiếp một tên lửa' go on doing.
       if (t.label == "meet" && !has_guest(s, t)) continue;
       if (const Ann* in = cue_before(s, "wish", t.b, t.b); in && in->b >= cs) continue;
@@ -547,6 +551,11 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
         prev_agent = agent;
         prev_action_end = t.e;
       }
+      // 'Trong cuộc điện đàm, hai bên ...': the call already told, with no day of its own,
+      // is what the sentence speaks within, not a new event (its 'hai bên' are the call's).
+      if (const Ann* in = cue_before(s, "within", t.b, 2); in && in->b <= cs + 1 && !p.has_own_date &&
+          std::any_of(found.begin(), found.end(), [&](const Pending& o) { return o.ev.cameo == p.ev.cameo; }))
+        continue;
       found.push_back(std::move(p));
     }
     // A later span that contains the day last named ('từ ngày 22-24/7' after 'Ngày 23/7')

@@ -39,9 +39,13 @@ Ties ties_in(const SentenceView& s, uint32_t b, uint32_t e) {
         // A title and a foreign name the lexicon lacks is someone of either
         // side; a title alone (or with a Vietnamese name) is Vietnam's.
         // 'thủ tướng Đức': the office of the country named right after it.
+        // 'Thủ tướng Anh Theresa May' read as one person with her country: the office is hers.
         bool country_next = false;
         for (const Ann& o : s.anns)
-          if (o.type == AnnType::Country && o.b >= a.e && o.b <= a.e + 1) country_next = true;
+          if ((o.type == AnnType::Country && o.b >= a.e && o.b <= a.e + 1) ||
+              (o.type == AnnType::Person && !o.country.empty() && o.b > a.e && words_between(s, a.e, o.b) <= 3 &&
+               !has_char_between(s, a.e, o.b, ',')))
+            country_next = true;
         if (country_next) break;
         if (unknown_foreign_name_after(s, a)) t.named_other = true;
         else t.home_office = true;

@@ -5,6 +5,9 @@
 // 'từ năm 1989 đến nay'). Words come from lexicon/numbers.tsv.
 #include "resolve/date.h"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <re2/re2.h>
 
 #include <algorithm>
@@ -115,6 +118,11 @@ int infer_year(Pt a, Pt b, Prec prec, const RefDate& ref, bool ahead, int dir) {
     if (cands[k].iv.b <= r.e) past = &cands[k];
     else if (!next) next = &cands[k];
   }
+  // A reference known only to the year (or month) holds the date if it can: 'ngày 24/1' on a
+  // page of 2017 is January 2017, not the January nearest to 31 December.
+  if (ref_prec(ref) != kDay)
+    for (size_t k = 0; k < n; ++k)
+      if (cands[k].iv.b >= r.b && cands[k].iv.e <= r.e) return cands[k].y;
   if (dir == 0 && next && (next->iv.b - r.e).count() <= kGraceAheadDays) return next->y;
   return past ? past->y : next->y;
 }
@@ -1023,6 +1031,35 @@ void prepare(std::string_view text, normalize::Folded& folded) { detail::prime(t
 
 void use_lexicon(const std::string& dir) { detail::use_lexicon(dir); }
 
+namespace {
+bool capital_at(std::string_view t, size_t i) {
+  if (i >= t.size()) return false;
+  int32_t k = static_cast<int32_t>(i);
+  UChar32 c;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(t.data()), k, static_cast<int32_t>(t.size()), c);
+  return c >= 0 && (u_isupper(c) || u_istitle(c));
+}
+// Start of the word ending before byte `i` (spaces skipped); npos when none.
+size_t word_before(std::string_view t, size_t i) {
+  while (i > 0 && t[i - 1] == ' ') --i;
+  if (i == 0 || std::string_view(".!?:;\"'(,-").find(t[i - 1]) != std::string_view::npos) return std::string_view::npos;
+  while (i > 0 && t[i - 1] != ' ') --i;
+  return i;
+}
+// A capitalised word that does not open its sentence.
+bool inner_capital(std::string_view t, size_t w) {
+  return w != std::string_view::npos && capital_at(t, w) && word_before(t, w) != std::string_view::npos;
+}
+// 'Cách mạng Tháng Mười', 'Quảng trường Tháng Tám': a capitalised month in words
+// inside a name is the name's, not a date ('tháng Mười', 'Tháng 10' are dates).
+bool month_in_name(std::string_view t, size_t b) {
+  if (t.substr(b, 6) != "Th\xC3\xA1ng" || b + 7 >= t.size() || t[b + 6] != ' ' || !capital_at(t, b + 7)) return false;
+  const size_t w1 = word_before(t, b);
+  if (w1 == std::string_view::npos) return false;
+  return inner_capital(t, w1) || inner_capital(t, word_before(t, w1));
+}
+}  // namespace
+
 std::vector<DateMention> find_dates(std::string_view text, const RefDate& ref, bool ahead) {
   std::vector<DateMention> out;
   Tokens& T = tokens_of(text);
@@ -1030,6 +1067,7 @@ std::vector<DateMention> find_dates(std::string_view text, const RefDate& ref, b
     if (!f.r.ok) return;
     DateMention m;
     const auto [b, e] = T.span(f.begin, f.end);
+    if (month_in_name(text, b)) return;
     m.begin = b;
     m.end = e;
     m.range = to_range(f.r, ref);

@@ -106,6 +106,22 @@ TEST(Relevance, AnOfficialTheLexiconLacksIsOfTheOtherSide) {
   EXPECT_EQ(ev[1].actor2.country, "VNM");
 }
 
+TEST(Relevance, AnOfficialWhoseCountryIsNamedIsNotOfTheOtherSide) {
+  // 'Bộ trưởng Lào Phout Simmalavong': the lexicon lacks him, but his country is written.
+  S a("Bộ trưởng Lào Phout Simmalavong sẽ trình bày lập trường trong đàm phán ngày 13/4/2024.");
+  a.office("Bộ trưởng", "Bộ trưởng");
+  a.person("Phout Simmalavong", "Phout Simmalavong", "LAO", "Bộ trưởng");
+  a.action("đàm phán", "046", "negotiate");
+  a.date("ngày 13/4/2024", "2024-04-13", "2024-04-13", "day");
+  S talks = bilateral_talks();
+  std::vector<ex::SentenceView> v{talks.done(), a.done()};
+  auto ctx = ctx_at(2024, 4, 12);
+  ex::find_dyad(v, ctx);
+  const ex::Ties t = ex::ties_in(v[1], 0, static_cast<uint32_t>(v[1].text.size()));
+  EXPECT_FALSE(t.named_other);
+  for (const auto& e : ex::find_events(v, ctx)) EXPECT_NE(e.cameo, "046");
+}
+
 TEST(Relevance, ARankedInvestorIsItsFiguresSubject) {
   S a("Năm 2023, Nhật Bản với 4,2 tỷ USD vốn đăng ký vào Việt Nam, Lào với 0,5 tỷ USD.");
   a.date("Năm 2023", "2023", "2023", "year");

@@ -366,6 +366,47 @@ TEST(Events, SpeculationMatchesCalledOffAndGoingOnAreNoMeetings) {
   EXPECT_TRUE(meeting_events("Ngày 20/3, Thủ tướng Phạm Minh Chính cho biết từng tiếp Đại sứ Nhật Bản.", "report", "cho biết").empty());
   // 'tiếp' with no guest after it goes on doing something.
   EXPECT_TRUE(meeting_events("Ngày 20/3, Thủ tướng Phạm Minh Chính nói tiếp về Đại sứ Nhật Bản.", "", "").empty());
+  // Called off before it is named.
+  EXPECT_TRUE(meeting_events("Ngày 20/3, Thủ tướng Phạm Minh Chính hoãn tiếp Đại sứ Nhật Bản.", "cancel", "hoãn").empty());
+}
+
+TEST(Events, TouristsTravelStatesVisit) {
+  auto visits = [](const std::string& text, bool tourists) {
+    S s(text);
+    s.date("Tháng 5/2017", "2017-05", "2017-05", "month");
+    if (tourists) s.cue("du khách", "tourist");
+    s.country("Trung Quốc", "CHN");
+    s.action("thăm", "042", "visit");
+    s.country("Hàn Quốc", "KOR");
+    std::vector<ex::SentenceView> v{s.done()};
+    auto ctx = ctx_at(2017, 6, 1);
+    ex::find_dyad(v, ctx);
+    return ex::find_events(v, ctx).size();
+  };
+  EXPECT_EQ(visits("Tháng 5/2017, đoàn đại biểu Trung Quốc thăm Hàn Quốc.", false), 1u);
+  EXPECT_EQ(visits("Tháng 5/2017, du khách Trung Quốc thăm Hàn Quốc nhiều hơn.", true), 0u);
+}
+
+TEST(Events, AClauseSpokenWithinACallAlreadyToldIsNoNewCall) {
+  S a("Ngày 7/2, Tổng thống Nga điện đàm với Thủ tướng Đức.");
+  a.date("Ngày 7/2", "2017-02-07", "2017-02-07", "day");
+  a.office("Tổng thống", "Tổng thống");
+  a.country("Nga", "RUS");
+  a.action("điện đàm", "040", "call");
+  a.office("Thủ tướng", "Thủ tướng");
+  a.country("Đức", "DEU");
+  S b("Trong cuộc điện đàm, hai bên thảo luận tình hình tại Ukraine.", 2);
+  b.cue("Trong cuộc", "within");
+  b.action("điện đàm", "040", "call");
+  b.cue("hai bên", "both");
+  b.country("Ukraine", "UKR");
+  std::vector<ex::SentenceView> v{a.done(), b.done()};
+  auto ctx = ctx_at(2017, 2, 8);
+  ex::find_dyad(v, ctx);
+  auto ev = ex::find_events(v, ctx);
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].line, 1u);
+  for (const auto& e : ev) EXPECT_NE(e.actor1.country, std::optional<std::string>("UKR"));
 }
 
 TEST(Events, AnInvitationOrAFirmMetIsNoVisitOrMeeting) {

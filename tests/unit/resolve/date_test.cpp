@@ -108,6 +108,11 @@ const DateCase kYearInference[] = {
     {"quý I", "2024-02-10", false, "2024-01", "2024-03", "month"},
     {"quý III", "2024-02-10", true, "2024-07", "2024-09", "month"},
     {"ngày 30/11 - 2/12", "2020-12-10", false, "2020-11-30", "2020-12-02", "day"},
+    // A page known only to its year (a crawl's '--assume-published 2017') holds the day.
+    {"ngày 24-1", "2017", false, "2017-01-24", "2017-01-24", "day"},
+    {"từ ngày 23 đến 24/1", "2017", false, "2017-01-23", "2017-01-24", "day"},
+    {"tháng 12", "2017", false, "2017-12", "2017-12", "month"},
+    {"ngày 3/1", "2017-12-20", false, "2018-01-03", "2018-01-03", "day"},
 };
 INSTANTIATE_TEST_SUITE_P(YearInference, ResolveDate, testing::ValuesIn(kYearInference));
 
@@ -353,6 +358,9 @@ const SentenceCase kSentences[] = {
      {{"Đêm 31/12", "2023-12-31", "2023-12-31"}, {"rạng sáng 1/1", "2024-01-01", "2024-01-01"}}},
     {"Từ tháng 1 đến tháng 8 năm 2024, đầu tư tăng 15%.", "2024-09-20", false,
      {{"Từ tháng 1 đến tháng 8 năm 2024", "2024-01", "2024-08", false}}},
+    // A month in words inside a name is no date; a month in words after 'vào' is.
+    {"Ông đến thành phố nơi nổ ra cuộc Cách mạng Tháng Mười vĩ đại.", "2017-07-01", false, {}},
+    {"Hội nghị sẽ họp vào tháng Mười.", "2017-07-01", true, {{"tháng Mười", "2017-10", "2017-10"}}},
     {"Ngày 6/1 và ngày 7/1 hai bên làm việc.", "2024-01-05", false,
      {{"Ngày 6/1", "2024-01-06", "2024-01-06"}, {"ngày 7/1", "2024-01-07", "2024-01-07"}}},
 };
