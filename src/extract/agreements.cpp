@@ -168,6 +168,10 @@ std::vector<Agreement> find_agreements(const std::vector<SentenceView>& sentence
       }
       if (cut && end == cut_end) continue;  // no next document or period ended it
       std::string name = clean_name(s.text.substr(kind.b, end - kind.b));
+      // '... chiến lược,”': the writer's comma inside the closing quote is not the title's.
+      for (std::string_view q : {std::string_view(",\xE2\x80\x9D"), std::string_view(",\"")})
+        if (name.size() > q.size() && name.compare(name.size() - q.size(), q.size(), q) == 0)
+          name.erase(name.size() - q.size(), 1);
       // A year closing the name ('Hiệp định Geneva 1954') is its period.
       if (!period && name.size() > 5) {
         const std::string_view tail = std::string_view(name).substr(name.size() - 5);

@@ -51,6 +51,22 @@ bool list_continues(const SentenceView& s, uint32_t comma) {
   return false;
 }
 
+// Does the text end in the word 'về' (a title to follow)?
+bool ends_with_ve(std::string_view name) {
+  while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+  constexpr std::string_view kVe = " v\xE1\xBB\x81";  // ' về'
+  return name.size() > kVe.size() && name.substr(name.size() - kVe.size()) == kVe;
+}
+
+// 'với' at `stop` after 'giữa X' (and no second party yet) opens the second party.
+bool second_party(const SentenceView& s, uint32_t b, uint32_t i, const Ann& stop) {
+  if (normalize::fold(s.text.substr(stop.b, stop.e - stop.b)) != "với") return false;
+  const std::string before = normalize::fold(s.text.substr(b, i - b));
+  const size_t g = before.find("giữa ");
+  return g != std::string::npos && before.find(" và ", g) == std::string::npos &&
+         before.find(" với ", g) == std::string::npos;
+}
+
 }  // namespace
 
 bool ties_item(const Ties& t, const DocContext& ctx) {
@@ -88,6 +104,14 @@ uint32_t name_end(const SentenceView& s, uint32_t b, uint32_t limit_words, bool*
         continue;
       }
     }
+    // 'Tuyên bố chung về “Chương trình hợp tác ...”': a title in quotes after 'về' is the name's.
+    if ((c == '"' || t.compare(i, 3, "\xE2\x80\x9C") == 0) && ends_with_ve(t.substr(b, i - b))) {
+      const size_t close = c == '"' ? t.find('"', i + 1) : t.find("\xE2\x80\x9D", i + 3);
+      if (close != std::string_view::npos && close - i <= 200) {
+        i = static_cast<uint32_t>(close + (c == '"' ? 1 : 3));
+        break;
+      }
+    }
     if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '"' || c == '[' || c == ']') break;
     if (c == '.' && (i + 1 >= t.size() || t[i + 1] == ' ' || t[i + 1] == '/')) break;
     if (t.compare(i, 3, "\xE2\x80\x9C") == 0 || t.compare(i, 3, "\xE2\x80\x9D") == 0) break;
@@ -101,6 +125,9 @@ uint32_t name_end(const SentenceView& s, uint32_t b, uint32_t limit_words, bool*
       bool stop = false;
       for (const Ann& a : s.anns) {
         // ('tháng 10-2011' too, in a document's name; 'năm 2024' may belong to a plan's name)
+        // 'Thỏa thuận giữa bang A với các đối tác B': 'với' names the second party after 'giữa'.
+        if (a.b == i + 1 && a.type == AnnType::Cue && a.label == "namestop" && document && second_party(s, b, i, a))
+          continue;
         if (a.b == i + 1 && ((a.type == AnnType::Cue && a.label == "namestop") || a.type == AnnType::Person ||
                              (a.type == AnnType::Date && !a.period &&
                               (a.range.precision == "day" || (document && a.range.precision == "month")))))

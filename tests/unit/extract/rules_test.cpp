@@ -225,6 +225,25 @@ TEST(Agreements, NameRunsToItsPeriod) {
   EXPECT_FALSE(a[1].period_start);
 }
 
+TEST(Agreements, AQuotedTitleAndASecondPartyBelongToTheName) {
+  S s("Hai bên ký Tuyên bố chung về “Chương trình hợp tác vì phát triển,” và Thỏa thuận hợp tác giữa tỉnh A với các đối tác Lào.");
+  s.cue("Hai bên", "both");
+  auto& k1 = s.add(AnnType::AgreementKind, "Tuyên bố chung");
+  k1.code = "declaration";
+  k1.strong = true;
+  auto& k2 = s.add(AnnType::AgreementKind, "Thỏa thuận");
+  k2.code = "agreement";
+  k2.strong = true;
+  s.cue("với", "namestop");
+  s.country("Lào", "LAO");
+  std::vector<ex::SentenceView> v{s.done()};
+  auto ctx = pair_ctx(2024, 1, 1, "VNM", "LAO");
+  auto a = ex::find_agreements(v, ctx);
+  ASSERT_EQ(a.size(), 2u);
+  EXPECT_EQ(a[0].name, "Tuyên bố chung về “Chương trình hợp tác vì phát triển”");
+  EXPECT_EQ(a[1].name, "Thỏa thuận hợp tác giữa tỉnh A với các đối tác Lào");
+}
+
 TEST(Projects, ProperNamesAndStrongKinds) {
   S s("Hai bên đã khánh thành cầu Hữu nghị Sông Hồng 2 và bàn giao trường tiểu học bán trú tại tỉnh Kiên Giang.");
   s.cue("Hai bên", "both");
