@@ -67,6 +67,8 @@ struct Agreement {
   std::string kind;
   std::optional<std::string> period_start, period_end;
   std::vector<std::string> countries;  // the pair whose document it is
+  // Where the document stands in this article: planned | signed | in_force | implementing | completed.
+  std::optional<std::string> status;
   uint32_t line = 0;
   Span span;
 };

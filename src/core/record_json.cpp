@@ -72,6 +72,7 @@ ordered_json to_json(const Agreement& a) {
   j["name"] = a.name;
   j["kind"] = a.kind;
   j["period"] = period_json(a.period_start, a.period_end);
+  j["status"] = opt(a.status);
   if (!a.countries.empty()) j["countries"] = a.countries;
   j["line"] = a.line;
   j["span"] = span_json(a.span);

@@ -13,6 +13,38 @@ namespace mekong::extract {
 
 namespace {
 
+// Where a document stands, from what its clause says of it: the nearest word
+// before its name ('đã ký', 'thực hiện', 'dự thảo') within the clause, else one
+// right after it ('... có hiệu lực từ ...', '... được ký năm 2015').
+std::optional<std::string> document_status(const SentenceView& s, uint32_t b, uint32_t e) {
+  auto status_of = [&](const Ann& a) -> std::optional<std::string> {
+    if (a.type == AnnType::Action && a.label == "sign") {
+      // 'sẽ ký', 'dự kiến ký kết': not signed yet.
+      if (const Ann* pl = cue_before(s, "planned", a.b, 24); pl && words_between(s, pl->e, a.b) <= 2) return "planned";
+      return "signed";
+    }
+    if (a.type != AnnType::Cue) return std::nullopt;
+    if (a.label == "doc_planned") return "planned";
+    if (a.label == "doc_in_force") {
+      if (const Ann* pl = cue_before(s, "planned", a.b, 24); pl && words_between(s, pl->e, a.b) <= 2) return "signed";
+      return "in_force";
+    }
+    if (a.label == "doc_implementing") return "implementing";
+    if (a.label == "doc_completed") return "completed";
+    return std::nullopt;
+  };
+  const uint32_t cs = clause_start(s, b), ce = clause_end(s, e);
+  std::optional<std::string> before;
+  for (const Ann& a : s.anns)
+    if (a.e <= b && a.b >= cs && words_between(s, a.e, b) <= 12)
+      if (auto st = status_of(a)) before = st;  // the nearest wins: anns come in text order
+  if (before) return before;
+  for (const Ann& a : s.anns)
+    if (a.b >= e && a.b <= ce && words_between(s, e, a.b) <= 4)
+      if (auto st = status_of(a)) return st;
+  return std::nullopt;
+}
+
 // An all-capital word in the parenthesis right after [b, e) ('(TPP)'), or one
 // of `inside` letters or more within it ('AANZFTA'; not 'ODA').
 bool acronym_near(const SentenceView& s, uint32_t b, uint32_t e, int inside) {
@@ -208,6 +240,7 @@ std::vector<Agreement> find_agreements(const std::vector<SentenceView>& sentence
         ag.period_end = period->end.substr(0, 4);
       }
       ag.countries = {ctx.dyad_a, ctx.dyad_b};
+      ag.status = document_status(s, kind.b, end);
       ag.line = s.line;
       ag.span = {s.offset + kind.b, s.offset + end};
       out.push_back(std::move(ag));

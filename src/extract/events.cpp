@@ -169,6 +169,22 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       if (cue_before(s, "generic", t.b, 3)) continue;
       // Statements of intent are not events.
       if (const Ann* in = cue_before(s, "intent", t.b, t.b); in && in->b >= cs) continue;
+      // 'nên tiến hành đàm phán', 'cần sớm gặp': advice or a need, not an event.
+      if (const Ann* ad = cue_before(s, "advice", t.b, t.b); ad && ad->b >= cs && words_between(s, ad->e, t.b) <= 3)
+        continue;
+      // 'Ông Pahor đang có chuyến thăm ...': a subject named by a name the lexicon lacks, with
+      // no office or country, may be of any country; its side cannot be told.
+      if (const Ann* h = cue_before(s, "honorific", t.b, t.b);
+          h && h->b >= cs && upper_at(s.text, h->e + 1) && words_between(s, h->e, t.b) <= 6) {
+        bool known = false;
+        for (const Ann& a : s.anns)
+          known = known || (a.b >= h->b && a.e <= t.b &&
+                            (a.type == AnnType::Person || a.type == AnnType::Office || a.type == AnnType::Country ||
+                             a.type == AnnType::Place || a.type == AnnType::Mechanism));
+        if (!known) continue;
+      }
+      // 'chuyến công du nước ngoài': a trip abroad names no country it visits.
+      if (const Ann* ab = find_cue(s, "abroad", t.e, ce); ab && words_between(s, t.e, ab->b) <= 1) continue;
       // 'kỷ niệm 40 năm Ngày ký Hiệp ước ...': an anniversary of history, not an event of the day.
       if (const Ann* an = cue_before(s, "anniversary", t.b, t.b); an && words_between(s, an->e, t.b) <= 8) continue;
       // 'gặp gỡ doanh nghiệp', 'thăm cán bộ ... Tổng lãnh sự quán', 'bà con cộng đồng ... chào đón',
@@ -274,8 +290,15 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       }
       // 'hồi tháng 6-2016' after the action is the action's own past time, whatever the sentence opens with.
       // Not when another clause comes between ('... kể từ khi ông nhậm chức hồi tháng 8').
-      bool past_after = after && cue_before(s, "past_when", after->b, 12) && words_between(s, t.e, after->b) <= 7;
-      const Ann* when_cue = past_after ? cue_before(s, "past_when", after->b, 12) : nullptr;
+      // ('hồi tháng 5/2016': the cue may share its last word with the date.)
+      const Ann* when_cue = nullptr;
+      if (after)
+        for (const Ann& a : s.anns)
+          if (a.type == AnnType::Cue && a.label == "past_when" && a.b < after->b && after->b - a.b <= 16 &&
+              a.e <= after->e)
+            when_cue = &a;
+      bool past_after = when_cue && words_between(s, t.e, when_cue->b) <= 7;
+      if (!past_after) when_cue = nullptr;
       for (const Ann& a : s.anns)
         if (past_after && a.type == AnnType::Cue && (a.label == "from" || a.label == "namestop") && a.b > t.e &&
             a.e <= when_cue->b)
@@ -295,7 +318,10 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       bool reported = false;
       if (date && date->e <= t.b)
         for (const Ann& a : s.anns)
-          reported = reported || (a.type == AnnType::Cue && a.label == "report" && a.b >= date->e && a.e <= t.b);
+          reported = reported || (a.type == AnnType::Cue && a.label == "report" && a.b >= date->e && a.e <= t.b) ||
+                     // 'Theo trang tin X ngày 6/2, cuộc gặp sẽ ...': the day of the source cited.
+                     (a.type == AnnType::Cue && a.label == "attribution" && a.b <= cs + 1 && a.e <= date->b &&
+                      !has_char_between(s, a.e, date->b, ','));
       if (reported) {
         date = nullptr;
         if (!after) continue;
@@ -306,7 +332,14 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       // 'chuyến thăm' (the visit, as a noun) mostly refers back to the occasion:
       // it takes only a date that follows it closely ('chuyến thăm ... từ ngày 28-29/6').
       const bool noun_visit = is_visit(t) && starts_with_chuyen(s.text.substr(t.b));
-      if (noun_visit) {
+      // 'chuyến thăm Việt Nam của cựu Tổng thống Obama năm 2016': a year after the visit's
+      // own words is its time.
+      if (noun_visit && !past_after && after && after->range.precision == "year" &&
+          words_between(s, t.e, after->b) <= 10 && !has_char_between(s, t.e, after->b, ',')) {
+        past_after = true;
+        date = after;
+      }
+      if (noun_visit && !past_after) {
         // '(đã có) chuyến thăm ...' opening the sentence's statement keeps the sentence's day;
         // after another action ('hội kiến ... trước khi kết thúc chuyến thăm') it only refers back.
         bool after_other = false;
@@ -425,6 +458,19 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       if (!patient && inviter) patient = inviter;
       // 'Ngay sau lễ đón, hai Thủ tướng ...': a welcome with no guest of its own refers back.
       if (t.label == "host" && !agent && (!patient || patient->plural)) continue;
+      // 'gặp lại ông Tập ... ở Đức': one met, named by a name the lexicon lacks, is of a country
+      // the sentence does not tell; the place after is only where.
+      if (!visit) {
+        bool unknown_guest = false;
+        for (const Ann& h : s.anns)
+          if (h.type == AnnType::Cue && h.label == "honorific" && h.b >= t.e && words_between(s, t.e, h.b) <= 2 &&
+              upper_at(s.text, h.e + 1) && (!patient || patient->b > h.b)) {
+            unknown_guest = true;
+            for (const Ann& a : s.anns)
+              if (a.b == h.e + 1 && a.type != AnnType::Cue) unknown_guest = false;
+          }
+        if (unknown_guest) continue;
+      }
       // 'hội đàm với lãnh đạo tỉnh Xiengkhouang', 'trao tặng tỉnh X ...': a place after the action is the other side.
       const Ann* obj_place = nullptr;
       if (!patient && !visit) {
@@ -467,7 +513,9 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
           }
         }
         // 'Bộ trưởng X thăm Việt Nam' with X unknown: the visitor comes from the other side.
+        // 'Ông X thăm Nga' with X unknown and no office: from anywhere, so no event of the pair.
         if (agent && !agent->actor.person && !agent->actor.country && !agent->plural) {
+          if (!agent->actor.role) continue;
           const std::string o = other_of(ctx, dc);
           if (!o.empty()) ev.actor1.country = o;
         }
@@ -511,12 +559,15 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
         continue;
       // A foreign name the lexicon lacks with no country of its own: after an
       // office it is of the other side of the pair, never Vietnam's; after
-      // just 'ông' it may be of anywhere.
+      // just 'ông' it may be of anywhere, so the event's side is unknown.
+      bool unknown_side = false;
       for (Actor* x : {&ev.actor1, &ev.actor2})
         for (const Group& g : groups)
-          if (g.unknown && x->person && g.actor.person == x->person && !g.actor.country &&
-              (x->country == "VNM" || !g.actor.role))
-            x->person.reset();
+          if (g.unknown && x->person && g.actor.person == x->person && !g.actor.country) {
+            if (!g.actor.role) unknown_side = true;
+            if (x->country == "VNM" || !g.actor.role) x->person.reset();
+          }
+      if (unknown_side) continue;
       // The sentence itself must tie the action to both countries (or to the
       // article's pair by 'hai bên'): a domestic action names one country.
       if (!ties_pair(sentence_ties, *ev.actor1.country, *ev.actor2.country, ctx)) continue;
@@ -540,6 +591,9 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       }
       // Status: 'sẽ', 'dự kiến' before the action, or a date still ahead.
       ev.status = "occurred";
+      // 'cuộc gặp sẽ được tổ chức': 'sẽ' right after the action named as a noun.
+      if (const Ann* pl = find_cue(s, "planned", t.e, ce); pl && words_between(s, t.e, pl->b) == 0 && pl->b > t.e)
+        ev.status = "planned";
       // 'thăm Nga tuần tới': a time still ahead right after the action.
       if (const Ann* fu = find_cue(s, "future", t.e, ce); fu && words_between(s, t.e, fu->b) <= 5) ev.status = "planned";
       // The nearer of 'sẽ' and 'đã' before the action decides ('đã hoàn thành theo kế hoạch ... đã được bàn giao').

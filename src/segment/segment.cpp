@@ -35,6 +35,25 @@ std::string_view word_before(std::string_view s, size_t dot) {
   return s.substr(b, dot - b);
 }
 
+// The end of a credit whose words start at `b`: past a word holding '/'
+// ('Trọng Đức/TTXVN') or at a closing bracket, within six words; npos when
+// the credit runs on into the text with no mark of its end.
+size_t credit_end(std::string_view s, size_t b) {
+  size_t i = b;
+  for (int words = 0; words < 6 && i < s.size(); ++words) {
+    while (i < s.size() && is_space(s[i])) ++i;
+    const size_t w = i;
+    while (i < s.size() && !is_space(s[i]) && s[i] != ')') ++i;
+    if (i < s.size() && s[i] == ')') return i + 1;
+    if (s.substr(w, i - w).find('/') != std::string_view::npos) return i;
+    if (i < s.size() && i > w && (s[i - 1] == '.' || s[i - 1] == ',')) return std::string_view::npos;
+  }
+  return std::string_view::npos;
+}
+
+void split_piece(std::string_view line, size_t from, size_t to, const Abbreviations& abbr,
+                 std::vector<std::pair<uint32_t, uint32_t>>& out);
+
 }  // namespace
 
 Abbreviations Abbreviations::load(const std::string& lexicon_dir) {
@@ -46,17 +65,48 @@ Abbreviations Abbreviations::load(const std::string& lexicon_dir) {
     const size_t tab = line.find('\t');
     a.add(tab == std::string::npos ? line : line.substr(0, tab));
   }
+  std::ifstream bp(lexicon_dir + "/boilerplate.tsv");
+  while (std::getline(bp, line)) {
+    const size_t tab = line.find('\t');
+    if (line.empty() || line[0] == '#' || tab == std::string::npos || line.compare(0, tab, "credit") != 0) continue;
+    std::string phrase = line.substr(tab + 1);
+    if (const size_t t2 = phrase.find('\t'); t2 != std::string::npos) phrase.resize(t2);
+    if (!phrase.empty() && phrase.back() == ':') a.add_credit(std::move(phrase));
+  }
   return a;
 }
 
 void split_line(std::string_view line, const Abbreviations& abbr, std::vector<std::pair<uint32_t, uint32_t>>& out) {
   size_t start = 0;
+  if (!abbr.credits().empty()) {
+    for (size_t i = 1; i < line.size(); ++i) {
+      if (!is_space(line[i - 1]) && line[i - 1] != '(') continue;
+      for (const std::string& c : abbr.credits()) {
+        if (line.compare(i, c.size(), c) != 0) continue;
+        const size_t e = credit_end(line, i + c.size());
+        if (e == std::string_view::npos) continue;
+        split_piece(line, start, line[i - 1] == '(' ? i - 1 : i, abbr, out);
+        start = e;
+        i = e;
+        break;
+      }
+    }
+  }
+  split_piece(line, start, line.size(), abbr, out);
+}
+
+namespace {
+
+void split_piece(std::string_view full, size_t from, size_t to, const Abbreviations& abbr,
+                 std::vector<std::pair<uint32_t, uint32_t>>& out) {
+  const std::string_view line = full.substr(0, to);
+  size_t start = from;
   auto emit = [&](size_t b, size_t e) {
     while (b < e && is_space(line[b])) ++b;
     while (e > b && is_space(line[e - 1])) --e;
     if (e > b) out.emplace_back(static_cast<uint32_t>(b), static_cast<uint32_t>(e));
   };
-  for (size_t i = 0; i < line.size(); ++i) {
+  for (size_t i = from; i < line.size(); ++i) {
     const char c = line[i];
     size_t mark_end;  // one past the sentence mark
     if (c == '.' || c == '!' || c == '?') {
@@ -99,6 +149,8 @@ void split_line(std::string_view line, const Abbreviations& abbr, std::vector<st
   }
   emit(start, line.size());
 }
+
+}  // namespace
 
 std::vector<Sentence> sentences(const Document& doc, const Abbreviations& abbr) {
   std::vector<Sentence> out;

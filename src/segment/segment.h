@@ -27,12 +27,20 @@ class Abbreviations {
   static Abbreviations load(const std::string& lexicon_dir);
   bool contains(std::string_view word) const { return words_.count(std::string(word)) > 0; }
   void add(std::string word) { words_.insert(std::move(word)); }
+  // Photo and source credits ('Ảnh:', 'Nguồn:') from lexicon/boilerplate.tsv
+  // ('credit' entries that end with ':').
+  void add_credit(std::string prefix) { credits_.push_back(std::move(prefix)); }
+  const std::vector<std::string>& credits() const { return credits_; }
 
  private:
   std::unordered_set<std::string> words_;
+  std::vector<std::string> credits_;
 };
 
-// Sentences of one line as [begin, end) byte ranges, outer spaces trimmed.
+// Sentences of one line as [begin, end) byte ranges, outer spaces trimmed. A
+// credit inside the line ('... lễ đón. Ảnh: Trọng Đức/TTXVN Ngay sau ...'),
+// where its end can be told (a '/' agency or a closing bracket), is no
+// sentence: its names are the photographer's, never the article's actors.
 void split_line(std::string_view line, const Abbreviations& abbr, std::vector<std::pair<uint32_t, uint32_t>>& out);
 
 // Sentences of the document's article lines (doc.is_content), in order.

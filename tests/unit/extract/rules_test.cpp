@@ -556,3 +556,95 @@ TEST(Events, ATitleRightAfterACountryStartsItsOwnActor) {
   EXPECT_EQ(ev[0].actor1.role, "Thủ tướng");
   EXPECT_EQ(ev[0].actor2.country, "LAO");
 }
+
+// A visit of a named leader to the other country, on a day, with one extra cue or name.
+static std::vector<mekong::Event> visit_events(const std::string& text, const std::string& label = "",
+                                               const std::string& phrase = "") {
+  S s(text);
+  s.date("Ngày 20/3", "2024-03-20", "2024-03-20", "day");
+  if (text.find("Thủ tướng Nhật Bản") != std::string::npos) {
+    s.office("Thủ tướng", "Thủ tướng", "JPN");
+    s.country("Nhật Bản", "JPN");
+  }
+  s.action(text.find("gặp") != std::string::npos ? "gặp" : "thăm", text.find("gặp") != std::string::npos ? "040" : "042",
+           text.find("gặp") != std::string::npos ? "meet" : "visit");
+  s.country("Việt Nam", "VNM");
+  if (!label.empty()) s.cue(phrase, label);
+  s.cue("hai bên", "both");  // the article is about the pair
+  std::vector<ex::SentenceView> v{s.done()};
+  auto ctx = pair_ctx(2024, 3, 21, "JPN", "VNM");
+  return ex::find_events(v, ctx);
+}
+
+TEST(Events, AdviceAnUnknownSubjectAndATripAbroadAreNoEvents) {
+  EXPECT_EQ(visit_events("Ngày 20/3, Thủ tướng Nhật Bản thăm Việt Nam, hai bên hội đàm.").size(), 1u);
+  EXPECT_TRUE(visit_events("Ngày 20/3, Thủ tướng Nhật Bản nên thăm Việt Nam, hai bên hội đàm.", "advice", "nên").empty());
+  // 'Ông X' with no office or country may be of any country; read without the honorific, the pair fills the side.
+  EXPECT_EQ(visit_events("Ngày 20/3, ông Pahor thăm Việt Nam, hai bên hội đàm.").size(), 1u);  // unread 'ông'
+  EXPECT_TRUE(visit_events("Ngày 20/3, ông Pahor thăm Việt Nam, hai bên hội đàm.", "honorific", "ông").empty());
+  EXPECT_TRUE(visit_events("Ngày 20/3, Thủ tướng Nhật Bản thăm nước ngoài rồi về Việt Nam, hai bên hội đàm.", "abroad",
+                           "nước ngoài")
+                  .empty());
+}
+
+TEST(Events, OneMetWhoseNameTheLexiconLacksIsOfNoKnownCountry) {
+  S s("Ngày 20/3, Thủ tướng Nhật Bản sẽ gặp lại ông Lý tại hội nghị ở Việt Nam.");
+  s.date("Ngày 20/3", "2024-03-20", "2024-03-20", "day");
+  s.office("Thủ tướng", "Thủ tướng", "JPN");
+  s.country("Nhật Bản", "JPN");
+  s.cue("sẽ", "planned");
+  s.action("gặp", "040", "meet");
+  s.cue("ông", "honorific");
+  s.cue("ở", "at");
+  s.country("Việt Nam", "VNM");
+  std::vector<ex::SentenceView> v{s.done()};
+  auto ctx = ctx_at(2024, 3, 19);
+  ex::find_dyad(v, ctx);
+  EXPECT_TRUE(ex::find_events(v, ctx).empty());
+}
+
+TEST(Events, TheDayOfACitedSourceIsNotTheEventsAndSeAfterTheNounPlansIt) {
+  {
+    S s("Theo trang tin X ngày 20/3, cuộc gặp giữa Thủ tướng Nhật Bản và Việt Nam sẽ diễn ra.");
+    s.cue("Theo", "attribution");
+    s.date("ngày 20/3", "2024-03-20", "2024-03-20", "day");
+    s.action("cuộc gặp", "040", "meet");
+    s.office("Thủ tướng", "Thủ tướng", "JPN");
+    s.country("Nhật Bản", "JPN");
+    s.country("Việt Nam", "VNM");
+    s.cue("sẽ", "planned");
+    std::vector<ex::SentenceView> v{s.done()};
+    auto ctx = ctx_at(2024, 3, 21);
+    ex::find_dyad(v, ctx);
+    EXPECT_TRUE(ex::find_events(v, ctx).empty());
+  }
+  {
+    S s("Ngày 20/3, cuộc gặp sẽ diễn ra giữa Thủ tướng Nhật Bản và Việt Nam.");
+    s.date("Ngày 20/3", "2024-03-20", "2024-03-20", "day");
+    s.action("cuộc gặp", "040", "meet");
+    s.cue("sẽ", "planned");
+    s.office("Thủ tướng", "Thủ tướng", "JPN");
+    s.country("Nhật Bản", "JPN");
+    s.country("Việt Nam", "VNM");
+    std::vector<ex::SentenceView> v{s.done()};
+    auto ctx = ctx_at(2024, 3, 19);
+    ex::find_dyad(v, ctx);
+    auto ev = ex::find_events(v, ctx);
+    ASSERT_EQ(ev.size(), 1u);
+    EXPECT_EQ(ev[0].status, "planned");
+  }
+}
+
+TEST(Events, AYearAfterANounVisitIsItsTime) {
+  S s("Ông nhắc lại chuyến thăm Việt Nam của Thủ tướng Nhật Bản năm 2016 là dấu mốc.");
+  s.action("chuyến thăm", "042", "visit");
+  s.country("Việt Nam", "VNM");
+  s.office("Thủ tướng", "Thủ tướng", "JPN");
+  s.country("Nhật Bản", "JPN");
+  s.date("năm 2016", "2016", "2016", "year");
+  std::vector<ex::SentenceView> v{s.done()};
+  auto ctx = ctx_at(2024, 3, 21);
+  ex::find_dyad(v, ctx);
+  for (const auto& e : ex::find_events(v, ctx)) EXPECT_EQ(e.date.start, "2016");
+}
+

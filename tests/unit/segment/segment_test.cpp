@@ -56,3 +56,28 @@ TEST(Segment, SentencesComeOnlyFromArticleLines) {
   EXPECT_EQ(s[0].line, 2u);
   EXPECT_EQ(doc.line(1).substr(s[1].begin, s[1].end - s[1].begin), "Câu hai.");
 }
+
+TEST(Segment, ACreditInsideALineIsNoSentence) {
+  sg::Abbreviations abbr;
+  abbr.add_credit("Ảnh:");
+  auto run = [&](const std::string& line) {
+    std::vector<std::pair<uint32_t, uint32_t>> spans;
+    sg::split_line(line, abbr, spans);
+    std::vector<std::string> out;
+    for (auto [b, e] : spans) out.push_back(line.substr(b, e - b));
+    return out;
+  };
+  auto s = run("Hai Chủ tịch cắt băng khánh thành. Ảnh: Trọng Đức/TTXVN Ngay sau lễ đón, hai bên hội đàm.");
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_EQ(s[0], "Hai Chủ tịch cắt băng khánh thành.");
+  EXPECT_EQ(s[1], "Ngay sau lễ đón, hai bên hội đàm.");
+  s = run("Quang cảnh lễ ký (Ảnh: Văn Mỹ) Hai bên nhất trí.");
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_EQ(s[0], "Quang cảnh lễ ký");
+  EXPECT_EQ(s[1], "Hai bên nhất trí.");
+  // No mark of the credit's end: the text is left as it is.
+  s = run("Quang cảnh lễ ký. Ảnh: Tiến Tuấn Hai bên nhất trí.");
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_EQ(s[1], "Ảnh: Tiến Tuấn Hai bên nhất trí.");
+}
+
