@@ -12,6 +12,9 @@ namespace mekong::extract {
 
 namespace {
 
+// The currency of the news this engine reads (Vietnamese pages).
+constexpr std::string_view kHomeCurrency = "VND";
+
 bool is_money(const std::string& unit) {
   return unit.size() == 3 && unit != "ton" && std::isupper(static_cast<unsigned char>(unit[0]));
 }
@@ -244,6 +247,9 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
            ind == "exports" || ind == "imports") &&
           f.unit == "count")
         continue;  // 'hàng trăm doanh nghiệp xuất khẩu': firms are no flow of goods
+      // Investment between countries is counted in foreign money; an amount in the page's own
+      // currency ('tổng vốn đầu tư 8.100 tỷ đồng') is one project's cost or domestic capital.
+      if ((ind == "investment_registered" || ind == "investment_disbursed") && f.unit == kHomeCurrency) continue;
       // 'tặng 40 suất quà cho 40 sinh viên': recipients of something, not students abroad.
       if (ind == "students" && cue_before(s, "to", q.b, 2)) {
         bool cho = false;

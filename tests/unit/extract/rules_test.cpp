@@ -167,6 +167,22 @@ TEST(Figures, AnAmountWithNoTimeOfItsOwnIsNoFigure) {
   EXPECT_TRUE(ex::find_figures(v, ctx).empty());
 }
 
+TEST(Figures, InvestmentInTheHomeCurrencyIsAProjectsCost) {
+  auto figures = [](const std::string& text, const std::string& amount, double v, const std::string& unit) {
+    S s(text);
+    s.date("Năm 2016", "2016", "2016", "year");
+    s.country("Nhật Bản", "JPN");
+    s.indicator("vốn đầu tư", "investment_registered", "money");
+    s.qty(amount, v, unit);
+    s.country("Việt Nam", "VNM");
+    std::vector<ex::SentenceView> v2{s.done()};
+    auto ctx = pair_ctx(2017, 1, 1, "JPN", "VNM");
+    return ex::find_figures(v2, ctx).size();
+  };
+  EXPECT_EQ(figures("Năm 2016, Nhật Bản có tổng vốn đầu tư 2 tỷ USD vào Việt Nam.", "2 tỷ USD", 2e9, "USD"), 1u);
+  EXPECT_EQ(figures("Năm 2016, Nhật Bản có tổng vốn đầu tư 8.100 tỷ đồng vào Việt Nam.", "8.100 tỷ đồng", 8.1e12, "VND"), 0u);
+}
+
 TEST(Figures, ACitysInvestmentIsNotTheCountrys) {
   S s("Hiện Phần Lan có 7 dự án đầu tư tại Thành phố Hồ Chí Minh.");
   s.cue("Hiện", "now");

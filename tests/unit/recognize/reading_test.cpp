@@ -151,6 +151,14 @@ TEST(NameReading, AWordBeforeANameStartsIt) {
   check(project(), {"(b) nationality", "Các cầu thủ Lào thi đấu tốt", {"country|Lào|LAO"}, {}});
 }
 
+TEST(NameReading, AWordThatOpensAPlaceStartsItsName) {
+  check(project(), {"xã", "Đoàn hỗ trợ xã Sơn Mỹ 30 triệu đồng", {}, {"country|Mỹ|USA"}});
+  check(project(), {"huyện", "Nông dân huyện Mỹ Đức thu hoạch lúa", {}, {"country|Mỹ|USA", "country|Đức|DEU"}});
+  check(project(), {"phường", "Người dân phường Nga Sơn dọn vệ sinh", {}, {"country|Nga|RUS"}});
+  // The place word before a country in lower case opens nothing: 'xã biên giới Lào' is no name.
+  check(project(), {"not a name", "Các xã biên giới với Lào được hỗ trợ", {"country|Lào|LAO"}, {}});
+}
+
 TEST(NameReading, ACountryNextToANameSyllable) {
   check(project(), {"(c) after", "Mỹ Tâm và Đức Phúc sẽ biểu diễn", {}, {"country|Mỹ|USA", "country|Đức|DEU"}});
   check(project(), {"(c) before", "Dịch sốt xuất huyết ở huyện Chương Mỹ tăng", {}, {"country|Mỹ|USA"}});
