@@ -216,6 +216,21 @@ std::vector<Agreement> find_agreements(const std::vector<SentenceView>& sentence
       if (words_between(s, kind.b, end) < 3) continue;
       // 'biên bản ghi nhớ' alone, 'Kế hoạch hợp tác' alone: the kind word is no name.
       if (words_between(s, kind.e, end) == 0) continue;
+      // 'hiệp định giữa Việt Nam và Nhật Bản' (in lower case) names only its parties; 'Hiệp định và thỏa thuận
+      // của ...' is several documents: neither names one.
+      {
+        const std::string rest = normalize::fold(s.text.substr(kind.e, end - kind.e));
+        if (!upper_at(s.text, kind.b) && rest.rfind(" giữa ", 0) == 0 && rest.find(" về ") == std::string::npos)
+          continue;
+        if (rest.rfind(" và ", 0) == 0) continue;
+      }
+      // 'Trung tâm Nghiên cứu Chiến lược Nga', 'Viện Chiến lược': a capitalised kind a few
+      // capitalised words after a body's head word is inside the body's name.
+      if (upper_at(s.text, kind.b))
+        if (const Ann* org = cue_before(s, "organization", kind.b, 40);
+            org && upper_at(s.text, org->b) && words_between(s, org->e, kind.b) <= 3 &&
+            !has_char_between(s, org->e, kind.b, ',') && !has_char_between(s, org->e, kind.b, ';'))
+          continue;
       if (normalize::fold(s.text.substr(kind.e, end - kind.e)) == " hợp tác") continue;
       // 'ký kết một hiệp ước hòa bình': one of a kind, not a named document.
       if (const Ann* d = cue_before(s, "det", kind.b, 6); d && words_between(s, d->e, kind.b) == 0 &&

@@ -148,8 +148,8 @@ uint32_t name_end(const SentenceView& s, uint32_t b, uint32_t limit_words, bool*
               if ((o.type == AnnType::Place || o.type == AnnType::Country) && o.b > a.e && words_between(s, a.e, o.b) <= 2)
                 stop = true;
         }
-        // '... của Mỹ', '... của Tổng thống Mỹ': whose it is, not its name.
-        if (a.b == i + 1 && a.type == AnnType::Cue && a.label == "of")
+        // '... của Mỹ', '... của Tổng thống Mỹ', '... cho Mỹ': whose it is, not its name.
+        if (a.b == i + 1 && a.type == AnnType::Cue && (a.label == "of" || a.label == "for_whom"))
           for (const Ann& o : s.anns)
             if ((o.type == AnnType::Country || o.type == AnnType::Office || o.type == AnnType::Person ||
                  (o.type == AnnType::Cue && o.label == "organization")) &&

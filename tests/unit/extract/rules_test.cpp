@@ -260,6 +260,29 @@ TEST(Agreements, AQuotedTitleAndASecondPartyBelongToTheName) {
   EXPECT_EQ(a[1].name, "Thỏa thuận hợp tác giữa tỉnh A với các đối tác Lào");
 }
 
+TEST(Agreements, APartiesOnlyMentionSeveralDocumentsABodysNameAndWhomItIsForNameNoDocument) {
+  auto names = [](const std::string& text, const std::string& kind_phrase, const std::vector<std::pair<std::string, std::string>>& cues) {
+    S s(text);
+    auto& k = s.add(AnnType::AgreementKind, kind_phrase);
+    k.code = "agreement";
+    k.strong = true;
+    for (const auto& [phrase, label] : cues) s.cue(phrase, label);
+    s.country("Việt Nam", "VNM");
+    s.country("Lào", "LAO");
+    std::vector<ex::SentenceView> v{s.done()};
+    auto ctx = pair_ctx(2024, 1, 1, "VNM", "LAO");
+    std::vector<std::string> out;
+    for (const auto& a : ex::find_agreements(v, ctx)) out.push_back(a.name);
+    return out;
+  };
+  EXPECT_EQ(names("Hai bên ký Hiệp định về hợp tác thương mại giữa Việt Nam và Lào.", "Hiệp định", {}).size(), 1u);
+  EXPECT_TRUE(names("Xe nhập từ Lào được giảm thuế theo hiệp định giữa Việt Nam và Lào.", "hiệp định", {}).empty());
+  EXPECT_TRUE(names("Trên cơ sở các Hiệp định và thỏa thuận của Việt Nam và Lào, hai bên phối hợp.", "Hiệp định", {}).empty());
+  EXPECT_TRUE(names("Giám đốc Viện Nghiên cứu Hiệp định Việt Nam và Lào cho rằng.", "Hiệp định", {{"Viện", "organization"}}).empty());
+  const auto paris = names("Ông Obama đàm phán Hiệp định Paris cho Lào với Việt Nam.", "Hiệp định", {{"cho", "for_whom"}});
+  for (const auto& n : paris) EXPECT_EQ(n.find("cho"), std::string::npos) << n;
+}
+
 TEST(Projects, ProperNamesAndStrongKinds) {
   S s("Hai bên đã khánh thành cầu Hữu nghị Sông Hồng 2 và bàn giao trường tiểu học bán trú tại tỉnh Kiên Giang.");
   s.cue("Hai bên", "both");
