@@ -136,7 +136,19 @@ std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, c
         bool outside = false;
         for (const auto& c : in_name.countries) outside = outside || (c != ctx.dyad_a && c != ctx.dyad_b);
         if (outside) continue;
-        coop = coop || in_name.has(ctx.dyad_a) || in_name.has(ctx.dyad_b);
+        const bool named_for_pair = in_name.has(ctx.dyad_a) || in_name.has(ctx.dyad_b);
+        coop = coop || named_for_pair;
+        // A hospital or a school already at work ('Bệnh viện X phối hợp với chuyên gia Nhật Bản',
+        // 'với sự hỗ trợ chuyên môn') is where experts help, not a work: it is the pair's only when
+        // built, funded or equipped for the other side, or named for the pair.
+        if (coop && !named_for_pair && (kind.label == "hospital" || kind.label == "school")) {
+          bool funded = false;
+          for (const Ann& a : s.anns)
+            funded = funded || (((a.type == AnnType::Cue && a.label == "funds") || (a.type == AnnType::Indicator && a.code == "aid") ||
+                                 (a.type == AnnType::Action && (a.label == "aid" || a.label == "handover" || a.label == "inaugurate"))) &&
+                                near(a, kind));
+          if (!funded) continue;
+        }
       }
       if (!coop) continue;
       // The other side near the work, not only somewhere in a long sentence (Vietnam, the

@@ -307,6 +307,24 @@ TEST(Projects, ProperNamesAndStrongKinds) {
   EXPECT_EQ(p[1].location, "Kiên Giang");
 }
 
+TEST(Projects, AHospitalIsTheirsOnlyWhenBuiltOrFundedForTheOtherSide) {
+  auto projects = [](bool funded) {
+    S s(funded ? "Hai bên đã bàn giao Bệnh viện Mai Sơn, nơi khám cho bạn Lào."
+               : "Hai bên đã hỗ trợ Bệnh viện Mai Sơn, nơi mổ cho người Lào.");
+    s.cue("Hai bên", "both");
+    s.cue(funded ? "bàn giao" : "hỗ trợ", "coop");
+    if (funded) s.cue("bàn giao", "funds");
+    auto& k = s.add(AnnType::ProjectKind, "Bệnh viện");
+    k.label = "hospital";
+    k.strong = true;
+    s.country("Lào", "LAO");
+    std::vector<ex::SentenceView> v{s.done()};
+    return ex::find_projects(v, pair_ctx(2024, 1, 1, "VNM", "LAO")).size();
+  };
+  EXPECT_EQ(projects(true), 1u);
+  EXPECT_EQ(projects(false), 0u);
+}
+
 TEST(Projects, DomesticVenueAndBodyAreNoProjects) {
   // The other side only far away in a long sentence, a work where something happens, a
   // hospital someone works at, and a description with nothing to name it: no project.
