@@ -21,7 +21,7 @@ enum class AnnType : uint8_t {
   Mechanism,      // name = canonical; session if an ordinal is attached; strong = between two countries
   Action,         // code = CAMEO, label = construction (visit, host, meet, sign, handover, aid, message...)
   Cue,            // label = grammar cue (planned, intent, occasion, invite, ...)
-  Indicator,      // code = indicator name
+  Indicator,      // code = indicator name; strong = its phrase says between the two (song phương)
   AgreementKind,  // code = kind; strong = names a document even in lower case
   ProjectKind,    // label = kind; strong = names a project without a proper name
   Date,           // range; period = a span of time

@@ -29,6 +29,8 @@ struct Extractor::Impl {
   // Per mechanism entry: between two countries (itself, or a generic form
   // whose family has two-country entries); regional ones tie no pair.
   std::vector<uint8_t> mechanism_bilateral;
+  // Per indicator: its phrase itself says 'between the two' ('kim ngạch thương mại song phương').
+  std::vector<uint8_t> indicator_pairref;
   // What tells a personal name the lexicon lacks (names.tsv, words.tsv).
   NameRules names;
   // Per person: the syllable sets of its name and aliases without marks; and
@@ -135,6 +137,17 @@ std::unique_ptr<Extractor> Extractor::create(const std::string& lexicon_dir, std
     if (m.countries.empty())
       for (const auto& o : lex.mechanisms()) bilateral = bilateral || (o.family == m.family && o.countries.size() == 2);
     x->impl_->mechanism_bilateral.push_back(bilateral ? 1 : 0);
+  }
+  {
+    std::vector<std::string> pairrefs;
+    for (const auto& c : lex.cues())
+      if (c.label == "pairref") pairrefs.push_back(normalize::fold(c.phrase));
+    for (const auto& ind : lex.indicators()) {
+      const std::string f = " " + normalize::fold(ind.phrase) + " ";
+      bool pair = false;
+      for (const auto& r : pairrefs) pair = pair || f.find(" " + r + " ") != std::string::npos;
+      x->impl_->indicator_pairref.push_back(pair ? 1 : 0);
+    }
   }
   x->impl_->person_bare.resize(lex.persons().size());
   auto remember = [&](uint32_t person, std::string_view spelling) {
@@ -291,6 +304,7 @@ std::vector<SentenceView> Extractor::annotate(const Document& doc, DocContext& c
             else if (u != "percent") money = true;
           }
           a.label = money && !count ? "money" : count && !money ? "count" : "";
+          a.strong = impl_->indicator_pairref[m.entry] != 0;
           break;
         }
         case Kind::AgreementKind: {

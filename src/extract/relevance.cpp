@@ -61,6 +61,9 @@ Ties ties_in(const SentenceView& s, uint32_t b, uint32_t e) {
       case AnnType::Cue:
         if (a.label == "both" || a.label == "pairref") t.pair_ref = true;
         break;
+      case AnnType::Indicator:
+        if (a.strong) t.pair_ref = true;  // 'kim ngạch thương mại song phương'
+        break;
       default:
         break;
     }

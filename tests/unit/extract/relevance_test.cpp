@@ -122,6 +122,23 @@ TEST(Relevance, AnOfficialWhoseCountryIsNamedIsNotOfTheOtherSide) {
   for (const auto& e : ex::find_events(v, ctx)) EXPECT_NE(e.cameo, "046");
 }
 
+TEST(Relevance, AnIndicatorThatSaysBilateralTiesThePair) {
+  auto figures = [](bool bilateral) {
+    S a("Năm 2023, kim ngạch thương mại song phương đạt 14,3 tỷ USD.", 2);  // a paragraph of its own
+    a.date("Năm 2023", "2023", "2023", "year");
+    auto& ind = a.indicator(bilateral ? "kim ngạch thương mại song phương" : "kim ngạch thương mại", "trade_turnover", "money");
+    ind.strong = bilateral;
+    a.qty("14,3 tỷ USD", 14.3e9, "USD");
+    S talks = bilateral_talks();
+    std::vector<ex::SentenceView> v{talks.done(), a.done()};
+    auto ctx = ctx_at(2024, 4, 12);
+    ex::find_dyad(v, ctx);
+    return ex::find_figures(v, ctx).size();
+  };
+  EXPECT_EQ(figures(true), 1u);
+  EXPECT_EQ(figures(false), 0u);
+}
+
 TEST(Relevance, ARankedInvestorIsItsFiguresSubject) {
   S a("Năm 2023, Nhật Bản với 4,2 tỷ USD vốn đăng ký vào Việt Nam, Lào với 0,5 tỷ USD.");
   a.date("Năm 2023", "2023", "2023", "year");
