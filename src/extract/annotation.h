@@ -17,7 +17,7 @@ enum class AnnType : uint8_t {
   Country,        // code = ISO3
   Person,         // name = canonical, country, role = office at the page's date
   Office,         // role = normalized office, country if the title names one
-  Place,          // name = canonical, country
+  Place,          // name = canonical, country; strong = a national capital
   Mechanism,      // name = canonical; session if an ordinal is attached; strong = between two countries
   Action,         // code = CAMEO, label = construction (visit, host, meet, sign, handover, aid, message...)
   Cue,            // label = grammar cue (planned, intent, occasion, invite, ...)

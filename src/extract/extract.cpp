@@ -271,6 +271,7 @@ std::vector<SentenceView> Extractor::annotate(const Document& doc, DocContext& c
           a.type = AnnType::Place;
           a.name = p.name;
           a.country = p.country;
+          a.strong = p.kind == recognize::PlaceKind::Capital;  // 'giữa Moskva và Hà Nội': the states
           break;
         }
         case Kind::Mechanism: {

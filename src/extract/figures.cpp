@@ -2,6 +2,7 @@
 // counted noun such as 'suất học bổng'), the period from the nearest time
 // phrase that governs it, and a direction from the countries around it.
 #include <algorithm>
+#include <cstdlib>
 #include <cmath>
 
 #include "extract/relevance.h"
@@ -17,6 +18,15 @@ constexpr std::string_view kHomeCurrency = "VND";
 
 bool is_money(const std::string& unit) {
   return unit.size() == 3 && unit != "ton" && std::isupper(static_cast<unsigned char>(unit[0]));
+}
+
+// Another amount between the figure `q` and the date `d` (the date is that amount's).
+bool amount_between(const SentenceView& s, const Ann& q, const Ann& d) {
+  for (const Ann& a : s.anns)
+    if (a.type == AnnType::Quantity && &a != &q && a.b >= q.e && a.e <= d.b && (is_money(a.unit) || a.unit == "percent" ||
+                                                                               (a.unit == "count" && a.noun == q.noun)))
+      return true;
+  return false;
 }
 
 // Indicator from the counted noun after a number.
@@ -270,6 +280,9 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
         if (cue_before(s, "compare", a.b, 14)) continue;
         when = &a;
       }
+      // 'Năm 2024, ...; hiện có khoảng 16.000 lưu học sinh': 'now' in the amount's own clause
+      // beats a date of an earlier clause.
+      if (when && when->e <= cs && find_cue(s, "now", cs, q.b)) when = nullptr;
       // 'từ 100 triệu USD năm 2008, đến nay đã có 18 dự án': 'đến nay' between a date and the amount
       // makes the amount a stock as of the page.
       if (when && when->e <= q.b && find_cue(s, "until_now", when->e, q.b)) when = nullptr;
@@ -302,9 +315,11 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
       if (!when) {  // '1.180 suất học bổng năm 2025': a year right after the counted thing
         for (const Ann& a : s.anns)
           if (a.type == AnnType::Date && a.b >= q.e &&
-              (words_between(s, q.e, a.b) <= 3 || (ind == "aid" && a.b < ce && words_between(s, q.e, a.b) <= 12)) &&
+              (words_between(s, q.e, a.b) <= 3 ||
+               ((ind == "aid" || ind == "scholarships" || ind == "students") && a.b < ce &&
+                words_between(s, q.e, a.b) <= 12 && !amount_between(s, q, a))) &&
               !cue_before(s, "compare", a.b, 14)) {  // '... 500.000 USD mà Chính phủ quyết định dành cho Cuba ngày 8/11'
-            when = &a;
+            when = &a;  // '65 suất học bổng cho cán bộ, sinh viên Việt Nam trong năm 2025'
             break;
           }
       }
@@ -337,6 +352,25 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
         if (!handed && !find_cue(s, "now", 0, static_cast<uint32_t>(s.text.size()))) continue;
         if (ctx.ref.valid()) f.period_start = f.period_end = ref_iso(ctx.ref, "month");
         f.rule = "figure:as-of-page";
+      }
+      // 'tăng gấp đôi ... lên 13 tỷ USD vào năm 2021': a period that starts after the page's year is
+      // a target or a forecast, not a figure.
+      if (when && !when->period && f.period_start == f.period_end && ctx.ref.valid() && !ctx.ref_weak &&
+          f.period_start && f.period_start->size() >= 4 &&
+          std::atoi(f.period_start->substr(0, 4).c_str()) > ctx.ref.year)
+        continue;
+      // 'kim ngạch thương mại song phương giữa Phúc Kiến và Việt Nam': a province's or a city's
+      // trade, when the first party after 'giữa' is no country.
+      // ('giữa năm 2016' is a time; 'giữa Moskva và Hà Nội' names the states by their capitals.)
+      if (const Ann* gi = find_cue(s, "between", cs, q.b); gi && words_between(s, cs, gi->b) <= 12) {
+        bool state_first = false, time = false;
+        for (const Ann& a : s.anns) {
+          time = time || (a.type == AnnType::Date && a.b <= gi->e + 1 && a.e > gi->b);
+          if (a.b <= gi->e || a.b > gi->e + 1) continue;
+          state_first = state_first || a.type == AnnType::Country || (a.type == AnnType::Place && a.strong) ||
+                        (a.type == AnnType::Cue && (a.label == "pairref" || a.label == "both"));
+        }
+        if (!state_first && !time) continue;
       }
       // 'Ước tính 8 tháng năm 2024, kim ngạch ... đạt 1,3 tỷ USD': an estimate from the clause's start.
       if (f.approx == "exact" && find_cue(s, "estimate", cs, q.b)) f.approx = "about";

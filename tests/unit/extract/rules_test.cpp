@@ -2,6 +2,8 @@
 // resolvers would have found in each sentence.
 #include <gtest/gtest.h>
 
+#include <functional>
+
 #include "extract/rules.h"
 #include "sentence_builder.h"
 
@@ -181,6 +183,62 @@ TEST(Figures, InvestmentInTheHomeCurrencyIsAProjectsCost) {
   };
   EXPECT_EQ(figures("Năm 2016, Nhật Bản có tổng vốn đầu tư 2 tỷ USD vào Việt Nam.", "2 tỷ USD", 2e9, "USD"), 1u);
   EXPECT_EQ(figures("Năm 2016, Nhật Bản có tổng vốn đầu tư 8.100 tỷ đồng vào Việt Nam.", "8.100 tỷ đồng", 8.1e12, "VND"), 0u);
+}
+
+// A trade figure of a page of 2017 about Vietnam and Laos, with what `more` adds.
+static std::vector<mekong::Figure> trade(const std::string& text, const std::function<void(S&)>& more) {
+  S s(text);
+  s.indicator("kim ngạch thương mại", "trade_turnover", "money");
+  more(s);
+  std::vector<ex::SentenceView> v{s.done()};
+  auto ctx = pair_ctx(2017, 6, 1, "VNM", "LAO");
+  return ex::find_figures(v, ctx);
+}
+
+TEST(Figures, AFutureYearATownsTradeAndTheClausesOwnTime) {
+  // A point in a later year than the page's is a target.
+  auto f = trade("Hai bên nâng kim ngạch thương mại lên 3 tỷ USD vào năm 2021.", [](S& s) {
+    s.cue("Hai bên", "both");
+    s.qty("3 tỷ USD", 3e9, "USD");
+    s.date("năm 2021", "2021", "2021", "year");
+  });
+  EXPECT_TRUE(f.empty());
+  // 'giữa' a province and Vietnam: the province's trade; 'giữa năm 2016' is a time.
+  f = trade("Năm 2016, kim ngạch thương mại giữa tỉnh Hủa Phăn và Việt Nam đạt 30 triệu USD.", [](S& s) {
+    s.date("Năm 2016", "2016", "2016", "year");
+    s.cue("giữa", "between");
+    s.place("Hủa Phăn", "Houaphanh", "LAO");
+    s.country("Việt Nam", "VNM");
+    s.qty("30 triệu USD", 3e7, "USD");
+  });
+  EXPECT_TRUE(f.empty());
+  f = trade("Tính đến giữa năm 2016, kim ngạch thương mại giữa Việt Nam và Lào đạt 800 triệu USD.", [](S& s) {
+    s.cue("giữa", "between");
+    s.date("giữa năm 2016", "2016-05", "2016-07", "month");
+    s.add(AnnType::Cue, "giữa", s.text.find("giữa Việt")).label = "between";
+    s.country("Việt Nam", "VNM");
+    s.country("Lào", "LAO");
+    s.qty("800 triệu USD", 8e8, "USD");
+  });
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].period_start, "2016-05");
+}
+
+TEST(Figures, NowInTheAmountsClauseAndADayAfterTheCountedThing) {
+  S s("Năm 2016, Việt Nam dành 1.000 suất học bổng cho Lào; hiện có 16.000 lưu học sinh Lào tại Việt Nam.");
+  s.date("Năm 2016", "2016", "2016", "year");
+  s.country("Việt Nam", "VNM");
+  s.qty("1.000 suất học bổng", 1000, "count", "exact", "suất học bổng");
+  s.indicator("học bổng", "scholarships", "count");
+  s.country("Lào", "LAO");
+  s.cue("hiện", "now");
+  s.qty("16.000 lưu học sinh", 16000, "count", "exact", "lưu học sinh");
+  s.indicator("lưu học sinh", "students", "count");
+  std::vector<ex::SentenceView> v{s.done()};
+  auto f = ex::find_figures(v, pair_ctx(2017, 6, 1, "VNM", "LAO"));
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].period_start, "2016");
+  EXPECT_EQ(f[1].period_start, "2017-06");  // as of the page, not the first clause's year
 }
 
 TEST(Figures, ACitysInvestmentIsNotTheCountrys) {
