@@ -183,13 +183,17 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
                              a.type == AnnType::Place || a.type == AnnType::Mechanism));
         if (!known) continue;
       }
+      // 'ngay trước thềm chuyến thăm ...': the day named is the eve's, the visit is only referred to.
+      if (const Ann* ev_cue = cue_before(s, "eve", t.b, 2); ev_cue && words_between(s, ev_cue->e, t.b) == 0) continue;
+      // 'tiến triển trong đàm phán', 'tiến trình đàm phán': a process spoken of, not an act of the day.
+      if (const Ann* tp = cue_before(s, "topic", t.b, 2); tp && words_between(s, tp->e, t.b) == 0) continue;
       // 'chuyến công du nước ngoài': a trip abroad names no country it visits.
       if (const Ann* ab = find_cue(s, "abroad", t.e, ce); ab && words_between(s, t.e, ab->b) <= 1) continue;
       // 'kỷ niệm 40 năm Ngày ký Hiệp ước ...': an anniversary of history, not an event of the day.
       if (const Ann* an = cue_before(s, "anniversary", t.b, t.b); an && words_between(s, an->e, t.b) <= 8) continue;
       // 'gặp gỡ doanh nghiệp', 'thăm cán bộ ... Tổng lãnh sự quán', 'bà con cộng đồng ... chào đón',
       // 'tiếp ông X, Chủ tịch ... Tập đoàn Y': people or a firm, not the other state.
-      if (t.label == "meet" || t.label == "host" || t.label == "visit") {
+      if (t.label == "meet" || t.label == "host" || t.label == "visit" || t.label == "congratulate") {
         bool people = false;
         for (const Ann& a : s.anns) {
           if (a.type != AnnType::Cue) continue;
@@ -232,7 +236,7 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       if (const Ann* pa = cue_before(s, "past", t.b, t.b); pa && pa->b >= cs && words_between(s, pa->e, t.b) <= 3) continue;
       if (const Ann* pa = find_cue(s, "past", t.e, ce); pa && words_between(s, t.e, pa->b) <= 2) continue;
       // 'cảm ơn ... đã đón tiếp': a welcome thanked for is a past one referred to.
-      if (const Ann* th = cue_before(s, "thanks", t.b, t.b); th && th->b >= cs && words_between(s, th->e, t.b) <= 12) continue;
+      if (const Ann* th = cue_before(s, "thanks", t.b, t.b); th && th->b >= cs && words_between(s, th->e, t.b) <= 25) continue;
       // 'các cuộc đàm phán', 'những chuyến thăm': generic.
       if (const Ann* g = cue_before(s, "generic", t.b, 16); g && words_between(s, g->e, t.b) <= 1) continue;
       // '... cuộc gặp ..., có thể diễn ra tại ...': speculation after the action too.
@@ -440,6 +444,12 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
           const std::string dc = !dest ? std::string() : dest->type == AnnType::Country ? dest->code : dest->country;
           for (const Group& g : groups)
             if (g.b >= t.e && !g.bare_country && (!dest || g.b != dest->b)) {
+              // 'Chuyến thăm diễn ra theo lời mời của Tổng thống X': who invites is not the visitor.
+              if (invite && invite->e <= g.b && invite->b >= t.e) break;
+              // 'thăm Liên bang Nga và Cộng hòa Belarus': a second place visited, not the visitor.
+              if (visit && dest && dest->e <= g.b && words_between(s, dest->e, g.b) <= 3 &&
+                  normalize::fold(s.text.substr(dest->e, g.b - dest->e)).rfind(" và ", 0) == 0)
+                break;
               // '... chuyến thăm Mỹ, Tổng thống Mỹ đã đón': one of the visited country receives, not visits.
               if (visit && !dc.empty() && g.actor.country == std::optional<std::string>(dc)) break;
               agent = &g;
@@ -514,9 +524,10 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
         }
         // 'Bộ trưởng X thăm Việt Nam' with X unknown: the visitor comes from the other side.
         // 'Ông X thăm Nga' with X unknown and no office: from anywhere, so no event of the pair.
+        // An office alone ('Chủ tịch nước sẽ thăm Nga và Belarus') is Vietnam's in Vietnamese news.
         if (agent && !agent->actor.person && !agent->actor.country && !agent->plural) {
           if (!agent->actor.role) continue;
-          const std::string o = other_of(ctx, dc);
+          const std::string o = !agent->named && dc != "VNM" ? std::string("VNM") : other_of(ctx, dc);
           if (!o.empty()) ev.actor1.country = o;
         }
         if (!ev.actor2.country || (inviter && inviter->actor.country && *inviter->actor.country != dc)) {
@@ -548,8 +559,19 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       const bool named2 = patient && patient->named && ev.actor2.role == patient->actor.role;
       if (vnm_party && ev.actor1.role && !ev.actor1.country && !ev.actor1.person && !named1) ev.actor1.country = "VNM";
       if (vnm_party && ev.actor2.role && !ev.actor2.country && !ev.actor2.person && !named2) ev.actor2.country = "VNM";
-      if (!ev.actor1.country && ev.actor2.country) ev.actor1.country = other_of(ctx, *ev.actor2.country);
+      if (!ev.actor1.country && ev.actor2.country) {
+        // 'Chủ tịch nước sẽ thăm Nga và Belarus': an office alone before a visit abroad is Vietnam's.
+        bool home_office = false;
+        if (visit && *ev.actor2.country != "VNM")
+          for (const Ann& a : s.anns)
+            home_office = home_office || (a.type == AnnType::Office && a.country.empty() && a.b >= cs && a.e <= t.b &&
+                                          !unknown_foreign_name_after(s, a));
+        ev.actor1.country = home_office ? std::string("VNM") : other_of(ctx, *ev.actor2.country);
+      }
       if (ev.actor1.country && (!ev.actor2.country || *ev.actor2.country == *ev.actor1.country)) {
+        // 'Cán bộ Đại sứ quán Việt Nam chào đón Thủ tướng Nguyễn Xuân Phúc': both named, of one country.
+        if (ev.actor2.country == ev.actor1.country && ev.actor2.person && ev.actor1.person.value_or("") != *ev.actor2.person)
+          continue;
         if (ev.actor2.country == ev.actor1.country) ev.actor2 = Actor{};
         const std::string o = other_of(ctx, *ev.actor1.country);
         if (!o.empty()) ev.actor2.country = o;

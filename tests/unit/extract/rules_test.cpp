@@ -763,3 +763,41 @@ TEST(Events, AYearAfterANounVisitIsItsTime) {
   for (const auto& e : ex::find_events(v, ctx)) EXPECT_EQ(e.date.start, "2016");
 }
 
+TEST(Events, AProcessTheEveAndASecondPlaceVisited) {
+  EXPECT_TRUE(visit_events("Ngày 20/3, tiến trình gặp Việt Nam, hai bên hội đàm.", "topic", "tiến trình").empty());
+  EXPECT_TRUE(visit_events("Ngày 20/3, ngay trước thềm thăm Việt Nam, hai bên hội đàm.", "eve", "ngay trước thềm").empty());
+}
+
+TEST(Events, AnOfficeAloneVisitingAbroadIsVietnamsAndWhoInvitesIsNotTheVisitor) {
+  {
+    S s("Ngày 20/3, Chủ tịch nước sẽ thăm Nhật Bản và Hàn Quốc.");
+    s.date("Ngày 20/3", "2024-03-20", "2024-03-20", "day");
+    s.office("Chủ tịch nước", "Chủ tịch nước");
+    s.cue("sẽ", "planned");
+    s.action("thăm", "042", "visit");
+    s.country("Nhật Bản", "JPN");
+    s.country("Hàn Quốc", "KOR");
+    std::vector<ex::SentenceView> v{s.done()};
+    auto ctx = pair_ctx(2024, 3, 19, "JPN", "KOR");
+    auto ev = ex::find_events(v, ctx);
+    ASSERT_FALSE(ev.empty());
+    EXPECT_EQ(ev[0].actor1.country, "VNM");
+    EXPECT_EQ(ev[0].actor2.country, "JPN");
+    for (const auto& e : ev) EXPECT_NE(e.actor1.country, "KOR");
+  }
+  {
+    S s("Ngày 20/3, chuyến thăm Việt Nam diễn ra theo lời mời của Thủ tướng Nhật Bản, hai bên hội đàm.");
+    s.date("Ngày 20/3", "2024-03-20", "2024-03-20", "day");
+    s.action("chuyến thăm", "042", "visit");
+    s.country("Việt Nam", "VNM");
+    s.cue("theo lời mời", "invite");
+    s.office("Thủ tướng", "Thủ tướng", "JPN");
+    s.country("Nhật Bản", "JPN");
+    s.cue("hai bên", "both");
+    std::vector<ex::SentenceView> v{s.done()};
+    auto ctx = pair_ctx(2024, 3, 19, "JPN", "VNM");
+    for (const auto& e : ex::find_events(v, ctx))
+      EXPECT_FALSE(e.actor1.role == std::optional<std::string>("Thủ tướng") && e.actor1.country == "JPN" && e.actor2.country == "VNM");
+  }
+}
+
