@@ -25,11 +25,16 @@ struct Sentence {
 class Abbreviations {
  public:
   static Abbreviations load(const std::string& lexicon_dir);
-  bool contains(std::string_view word) const { return words_.count(std::string(word)) > 0; }
+  bool contains(std::string_view word) const { return words_.find(word) != words_.end(); }
   void add(std::string word) { words_.insert(std::move(word)); }
 
  private:
-  std::unordered_set<std::string> words_;
+  // Looked up by string_view without building a std::string.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_set<std::string, Hash, std::equal_to<>> words_;
 };
 
 // Sentences of one line as [begin, end) byte ranges, outer spaces trimmed.
