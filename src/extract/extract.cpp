@@ -168,22 +168,31 @@ uint32_t header_length(std::string_view s) {
 }
 
 // 'lần thứ 46', 'lần 9', 'kỳ họp 45', 'khóa XV': an ordinal near a mechanism.
-void add_ordinals(SentenceView& sv) {
+struct Ordinal {
+  uint32_t b, e;
+  int session;
+};
+void find_ordinals(std::string_view text, std::vector<Ordinal>& out) {
   static const RE2 kOrdinal(R"((?i)((?:lần thứ|lần|thứ|kỳ họp|khóa|khoá)\s+(?:\d{1,3}|[IVXLC]{1,6}|nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\b))");
-  re2::StringPiece in(sv.text.data(), sv.text.size());
+  out.clear();
+  re2::StringPiece in(text.data(), text.size());
   re2::StringPiece m;
   while (RE2::FindAndConsume(&in, kOrdinal, &m)) {
     if (auto n = resolve::parse_ordinal(std::string_view(m.data(), m.size()))) {
-      Ann a{};
-      a.type = AnnType::Cue;
-      a.label = "ordinal";
-      a.b = static_cast<uint32_t>(m.data() - sv.text.data());
-      a.e = a.b + static_cast<uint32_t>(m.size());
-      a.session = *n;
-      sv.anns.push_back(std::move(a));
+      const auto b = static_cast<uint32_t>(m.data() - text.data());
+      out.push_back({b, b + static_cast<uint32_t>(m.size()), *n});
     }
   }
 }
+
+// What an annotation is made from, before it is made: the sentence's
+// annotations are sorted on these small records and each Ann is then built
+// once, in place, in its final position (an Ann is large to move).
+struct Pending {
+  uint32_t b, e;
+  uint8_t source;  // 0 mention, 1 date, 2 quantity, 3 ordinal
+  uint32_t index;
+};
 
 }  // namespace
 
@@ -208,8 +217,8 @@ std::vector<SentenceView> Extractor::annotate(const Document& doc, DocContext& c
   std::vector<SentenceView> out;
   std::vector<recognize::Mention> mentions;
   normalize::Folded folded;
-  std::vector<uint32_t> order;
-  std::vector<Ann> sorted;
+  std::vector<Ordinal> ordinals;
+  std::vector<Pending> pending;
   for (const segment::Sentence& s : segment::sentences(doc, impl_->abbr)) {
     SentenceView sv;
     sv.line = s.line;
@@ -224,10 +233,53 @@ std::vector<SentenceView> Extractor::annotate(const Document& doc, DocContext& c
     mentions.clear();
     impl_->matcher->match(sv.text, folded, mentions);
     resolve::prepare(sv.text, folded);
-    for (const recognize::Mention& m : mentions) {
-      Ann a{};
-      a.b = m.begin;
-      a.e = m.end;
+    // Dates and numbers; a sentence that says 'sẽ' reads bare day-months ahead.
+    bool ahead = false;
+    for (const recognize::Mention& m : mentions)
+      if (m.kind == Kind::Cue && lex.cues()[m.entry].label == "planned") ahead = true;
+    // Without a page date only dates that carry their own year resolve.
+    const resolve::RefDate ref = ctx.ref.valid() ? ctx.ref : resolve::RefDate{};
+    std::vector<resolve::DateMention> dates = resolve::find_dates(sv.text, ref, ahead && ctx.ref.valid());
+    std::vector<resolve::Quantity> quantities = resolve::find_quantities(sv.text);
+    find_ordinals(sv.text, ordinals);
+
+    // Sorted by position, longest first on ties, else in the order above.
+    pending.clear();
+    for (uint32_t k = 0; k < mentions.size(); ++k) pending.push_back({mentions[k].begin, mentions[k].end, 0, k});
+    for (uint32_t k = 0; k < dates.size(); ++k) pending.push_back({dates[k].begin, dates[k].end, 1, k});
+    for (uint32_t k = 0; k < quantities.size(); ++k) pending.push_back({quantities[k].begin, quantities[k].end, 2, k});
+    for (uint32_t k = 0; k < ordinals.size(); ++k) pending.push_back({ordinals[k].b, ordinals[k].e, 3, k});
+    std::stable_sort(pending.begin(), pending.end(),
+                     [](const Pending& x, const Pending& y) { return x.b != y.b ? x.b < y.b : x.e > y.e; });
+    sv.anns.reserve(pending.size() + 2);
+    for (const Pending& pd : pending) {
+      Ann& a = sv.anns.emplace_back();
+      a.b = pd.b;
+      a.e = pd.e;
+      if (pd.source == 1) {
+        resolve::DateMention& d = dates[pd.index];
+        a.type = AnnType::Date;
+        a.range = std::move(d.range);
+        a.period = d.is_period;
+        a.open_end = d.open_end;
+        continue;
+      }
+      if (pd.source == 2) {
+        resolve::Quantity& q = quantities[pd.index];
+        a.type = AnnType::Quantity;
+        a.value = q.value;
+        a.unit = std::move(q.unit);
+        a.approx = std::move(q.approx);
+        a.noun = std::move(q.noun);
+        continue;
+      }
+      if (pd.source == 3) {
+        a.type = AnnType::Cue;
+        a.label = "ordinal";
+        a.session = ordinals[pd.index].session;
+        continue;
+      }
+      const recognize::Mention& m = mentions[pd.index];
       switch (m.kind) {
         case Kind::Country:
           a.type = AnnType::Country;
@@ -312,49 +364,7 @@ std::vector<SentenceView> Extractor::annotate(const Document& doc, DocContext& c
           a.label = "status:" + lex.project_statuses()[m.entry].status;
           break;
       }
-      sv.anns.push_back(std::move(a));
     }
-    // Dates and numbers; a sentence that says 'sẽ' reads bare day-months ahead.
-    bool ahead = false;
-    for (const Ann& a : sv.anns)
-      if (a.type == AnnType::Cue && a.label == "planned") ahead = true;
-    // Without a page date only dates that carry their own year resolve.
-    const resolve::RefDate ref = ctx.ref.valid() ? ctx.ref : resolve::RefDate{};
-    for (const resolve::DateMention& d : resolve::find_dates(sv.text, ref, ahead && ctx.ref.valid())) {
-      Ann a{};
-      a.type = AnnType::Date;
-      a.b = d.begin;
-      a.e = d.end;
-      a.range = d.range;
-      a.period = d.is_period;
-      a.open_end = d.open_end;
-      sv.anns.push_back(std::move(a));
-    }
-    for (const resolve::Quantity& q : resolve::find_quantities(sv.text)) {
-      Ann a{};
-      a.type = AnnType::Quantity;
-      a.b = q.begin;
-      a.e = q.end;
-      a.value = q.value;
-      a.unit = q.unit;
-      a.approx = q.approx;
-      a.noun = q.noun;
-      sv.anns.push_back(std::move(a));
-    }
-    add_ordinals(sv);
-    // Sort by position (longest first on ties) through indices: an Ann is
-    // large, so each moves once.
-    order.resize(sv.anns.size());
-    for (uint32_t k = 0; k < order.size(); ++k) order[k] = k;
-    std::stable_sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
-      const Ann& ax = sv.anns[x];
-      const Ann& ay = sv.anns[y];
-      return ax.b != ay.b ? ax.b < ay.b : ax.e > ay.e;
-    });
-    sorted.clear();
-    sorted.reserve(sv.anns.size());
-    for (uint32_t k : order) sorted.push_back(std::move(sv.anns[k]));
-    sv.anns.swap(sorted);
     add_unknown_persons(sv, impl_->names, [&](Ann& a) { impl_->resolve_unknown(a, at, ctx.ref.valid()); });
     // A mechanism that meets ('Tham vấn chính trị', 'Kỳ họp lần thứ 46 Ủy ban ...') can be an event by itself.
     for (Ann& a : sv.anns) {
