@@ -130,7 +130,9 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       if (a.type == AnnType::Date && !a.period && a.range.precision == "day" &&
           day_key(a.range.end, true) - day_key(a.range.start, false) <= 40 && near_page(ctx, a.range))
         this_last = a.range;
-    const std::vector<Group> groups = actor_groups(s);
+    // The sentence's actors, read only once one of its actions passes the checks below.
+    std::vector<Group> groups;
+    bool grouped = false;
     // 'nhận lời mời của A': A hosts; accepting an invitation is not an event by itself.
     const Ann* invite = nullptr;
     for (const Ann& a : s.anns)
@@ -237,6 +239,10 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
         if (governed) continue;
       }
 
+      if (!grouped) {
+        groups = actor_groups(s);
+        grouped = true;
+      }
       Pending p;
       p.order = order++;
       Event& ev = p.ev;
