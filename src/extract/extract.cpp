@@ -249,8 +249,15 @@ std::vector<SentenceView> Extractor::annotate(const Document& doc, DocContext& c
     for (uint32_t k = 0; k < dates.size(); ++k) pending.push_back({dates[k].begin, dates[k].end, 1, k});
     for (uint32_t k = 0; k < quantities.size(); ++k) pending.push_back({quantities[k].begin, quantities[k].end, 2, k});
     for (uint32_t k = 0; k < ordinals.size(); ++k) pending.push_back({ordinals[k].b, ordinals[k].e, 3, k});
-    std::stable_sort(pending.begin(), pending.end(),
-                     [](const Pending& x, const Pending& y) { return x.b != y.b ? x.b < y.b : x.e > y.e; });
+    // Insertion sort (stable): the mentions come in order, and the few
+    // dates and numbers after them move a short way; no buffer to allocate.
+    for (size_t k = 1; k < pending.size(); ++k) {
+      const Pending x = pending[k];
+      size_t j = k;
+      for (; j > 0 && (x.b != pending[j - 1].b ? x.b < pending[j - 1].b : x.e > pending[j - 1].e); --j)
+        pending[j] = pending[j - 1];
+      pending[j] = x;
+    }
     sv.anns.reserve(pending.size() + 2);
     for (const Pending& pd : pending) {
       Ann& a = sv.anns.emplace_back();
