@@ -161,6 +161,10 @@ using recognize::Kind;
 
 // A crawler's ' date 2024-09 ' header glued to the first line is not text.
 uint32_t header_length(std::string_view s) {
+  // Most lines do not open with 'date': no regular expression for them.
+  size_t i = 0;
+  while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r')) ++i;
+  if (s.substr(i, 4) != "date") return 0;
   static const RE2 kHeader(R"(^(\s*date:?\s+\d{4}-\d{1,2}(?:-\d{1,2})?(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?\s+))");
   re2::StringPiece m;
   if (RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), kHeader, &m)) return static_cast<uint32_t>(m.size());
@@ -172,9 +176,35 @@ struct Ordinal {
   uint32_t b, e;
   int session;
 };
+// Whether one of kOrdinal's words, in either case, ends right before a
+// space ('lần ', 'thứ ', 'họp ', 'khóa ', 'khoá '; 'k' is left out, as
+// (?i) also matches the Kelvin sign): a test on bytes that lets most
+// sentences skip the regular expression.
+bool may_hold_ordinal(std::string_view t) {
+  // The bytes before `end` are `bytes`, after ASCII letters `ascii` (any case).
+  auto ends = [&](size_t end, std::string_view ascii, std::string_view bytes) {
+    if (end < ascii.size() + bytes.size() || t.substr(end - bytes.size(), bytes.size()) != bytes) return false;
+    for (size_t k = 0; k < ascii.size(); ++k)
+      if ((t[end - bytes.size() - ascii.size() + k] | 0x20) != ascii[k]) return false;
+    return true;
+  };
+  for (size_t p = 2; p < t.size(); ++p) {
+    const char c = t[p];
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\f' && c != '\r') continue;
+    const char last = static_cast<char>(t[p - 1] | 0x20);
+    if (ends(p, "th", "\xE1\xBB\xA9") || ends(p, "th", "\xE1\xBB\xA8")) return true;  // thứ
+    if (last == 'n' && (ends(p - 1, "l", "\xE1\xBA\xA7") || ends(p - 1, "l", "\xE1\xBA\xA6"))) return true;  // lần
+    if (last == 'p' && (ends(p - 1, "h", "\xE1\xBB\x8D") || ends(p - 1, "h", "\xE1\xBB\x8C"))) return true;  // họp
+    if (last == 'a' && (ends(p - 1, "h", "\xC3\xB3") || ends(p - 1, "h", "\xC3\x93"))) return true;  // hóa
+    if (ends(p, "ho", "\xC3\xA1") || ends(p, "ho", "\xC3\x81")) return true;  // hoá
+  }
+  return false;
+}
+
 void find_ordinals(std::string_view text, std::vector<Ordinal>& out) {
-  static const RE2 kOrdinal(R"((?i)((?:lần thứ|lần|thứ|kỳ họp|khóa|khoá)\s+(?:\d{1,3}|[IVXLC]{1,6}|nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\b))");
   out.clear();
+  if (!may_hold_ordinal(text)) return;
+  static const RE2 kOrdinal(R"((?i)((?:lần thứ|lần|thứ|kỳ họp|khóa|khoá)\s+(?:\d{1,3}|[IVXLC]{1,6}|nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\b))");
   re2::StringPiece in(text.data(), text.size());
   re2::StringPiece m;
   while (RE2::FindAndConsume(&in, kOrdinal, &m)) {
