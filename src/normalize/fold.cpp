@@ -84,19 +84,18 @@ const Tables& tables() {
   return *t;
 }
 
-inline bool is_vowel(UChar32 b) {
-  switch (b) {
-    case 'a': case 0x0103: case 0x00E2: case 'e': case 0x00EA: case 'i': case 'o':
-    case 0x00F4: case 0x01A1: case 'u': case 0x01B0: case 'y':
-      return true;
-    default:
-      return false;
-  }
-}
+// Vowels (bit 0) and vowels with a quality mark (bit 1: ă â ê ô ơ ư) by
+// base letter, looked up rather than switched on: every toned syllable asks.
+constexpr std::array<uint8_t, 0x200> kVowel = [] {
+  std::array<uint8_t, 0x200> t{};
+  for (UChar32 c : {'a', 'e', 'i', 'o', 'u', 'y'}) t[static_cast<size_t>(c)] = 1;
+  for (UChar32 c : {0x0103, 0x00E2, 0x00EA, 0x00F4, 0x01A1, 0x01B0}) t[static_cast<size_t>(c)] = 3;
+  return t;
+}();
 
-bool has_quality(UChar32 b) {
-  return b == 0x0103 || b == 0x00E2 || b == 0x00EA || b == 0x00F4 || b == 0x01A1 || b == 0x01B0;
-}
+inline bool is_vowel(UChar32 b) { return b >= 0 && b < 0x200 && (kVowel[static_cast<size_t>(b)] & 1); }
+
+inline bool has_quality(UChar32 b) { return b >= 0 && b < 0x200 && (kVowel[static_cast<size_t>(b)] & 2); }
 
 // Index of the letter that carries the tone, by the 'new style' rules.
 size_t tone_slot(const UChar32* base, size_t n) {
