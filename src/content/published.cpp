@@ -58,6 +58,15 @@ size_t words_outside(std::string_view line, size_t b, size_t e) {
   return n;
 }
 
+bool has_four_digits(std::string_view s) {
+  int run = 0;
+  for (char c : s) {
+    run = c >= '0' && c <= '9' ? run + 1 : 0;
+    if (run == 4) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::optional<Published> parse_published(std::string_view line, bool strict) {
@@ -73,6 +82,9 @@ std::optional<Published> parse_published(std::string_view line, bool strict) {
   static const RE2 kDateTime(R"((\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})\s*(?:[|,\-–]|lúc)?\s*(\d{1,2})[:hg](\d{2}))");
   static const RE2 kDate(R"((\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4}))");
 
+  // Every pattern above holds four digits in a row: most lines have none,
+  // and are turned down without running six regular expressions over them.
+  if (!has_four_digits(line)) return std::nullopt;
   re2::StringPiece in(line.data(), line.size());
   std::string y, mo, d, h, mi;
   for (const RE2* header : {&kHeader, &kHashHeader}) {

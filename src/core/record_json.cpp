@@ -38,7 +38,7 @@ ordered_json to_json(const Event& e) {
     ordered_json m;
     m["name"] = e.mechanism->name;
     m["session"] = e.mechanism->session ? ordered_json(*e.mechanism->session) : ordered_json(nullptr);
-    j["mechanism"] = m;
+    j["mechanism"] = std::move(m);
   } else {
     j["mechanism"] = nullptr;
   }
@@ -128,7 +128,7 @@ ordered_json to_json(const Document& doc) {
   }
   ordered_json ranges = ordered_json::array();
   for (auto [a, b] : content_ranges(doc)) ranges.push_back({a, b});
-  j["content_lines"] = ranges;
+  j["content_lines"] = std::move(ranges);
   auto list = [](const auto& items) {
     ordered_json arr = ordered_json::array();
     for (const auto& it : items) arr.push_back(to_json(it));
@@ -144,7 +144,7 @@ ordered_json to_json(const Document& doc) {
   source["url"] = doc.meta.url.empty() ? ordered_json(nullptr) : ordered_json(doc.meta.url);
   source["lines"] = doc.lines.size();
   if (doc.replaced_bytes) source["replaced_bytes"] = doc.replaced_bytes;
-  j["source"] = source;
+  j["source"] = std::move(source);
   return j;
 }
 

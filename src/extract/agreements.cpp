@@ -264,15 +264,18 @@ std::vector<Agreement> find_agreements(const std::vector<SentenceView>& sentence
   // The same document named twice: keep the first statement, with the period
   // whichever statement gave one. Names differ in detail ('nước CHXHCN ...').
   std::vector<Agreement> uniq;
+  std::vector<Syllables> uniq_syl;  // each kept name's syllables, made once
   for (Agreement& a : out) {
     Agreement* best = nullptr;
     double best_d = 0;
-    for (Agreement& u : uniq) {
+    Syllables syl = name_syllables(a.name);
+    for (size_t k = 0; k < uniq.size(); ++k) {
+      Agreement& u = uniq[k];
       const bool periods_agree = !a.period_start || !u.period_start || (a.period_start == u.period_start && a.period_end == u.period_end);
       // One name contains the other ('... giữa Bộ Ngoại giao nước CHXHCN Việt Nam ...' and '... Việt Nam ...'),
       // or they differ in a word or two; 'Bản ghi nhớ về hợp tác X' and '... Y' stay apart.
-      const double d = name_dice(a.name, u.name);
-      const bool same = d >= 0.85 || name_contains(a.name, u.name) || name_contains(u.name, a.name);
+      const double d = name_dice(syl, uniq_syl[k]);
+      const bool same = d >= 0.85 || name_contains(syl, uniq_syl[k]) || name_contains(uniq_syl[k], syl);
       if (periods_agree && same && d > best_d) {
         best = &u;
         best_d = d;
@@ -286,6 +289,7 @@ std::vector<Agreement> find_agreements(const std::vector<SentenceView>& sentence
       continue;
     }
     uniq.push_back(std::move(a));
+    uniq_syl.push_back(std::move(syl));
   }
   return uniq;
 }

@@ -4,7 +4,6 @@
 // 'A tiếp B', 'chuyến thăm C của A'); a sentence without a date of its own
 // inherits the occasion's date only when it says it belongs to it.
 #include <algorithm>
-#include <map>
 
 #include <fmt/format.h>
 
@@ -101,16 +100,23 @@ std::optional<int> ordinal_near(const SentenceView& s, const Ann& mech) {
 }  // namespace
 
 void find_dyad(const std::vector<SentenceView>& sentences, DocContext& ctx) {
-  std::map<std::string, int> count;
+  // A page names a few countries: a short list beats a map of strings.
+  std::vector<std::pair<int, std::string>> v;  // (-count, code)
+  auto add = [&](const std::string& c, int n) {
+    for (auto& [k, code] : v)
+      if (code == c) {
+        k -= n;
+        return;
+      }
+    v.emplace_back(-n, c);
+  };
   for (const auto& s : sentences)
     for (const Ann& a : s.anns) {
-      if (a.type == AnnType::Country) count[a.code] += 2;
+      if (a.type == AnnType::Country) add(a.code, 2);
       else if ((a.type == AnnType::Person || a.type == AnnType::Place || a.type == AnnType::Office) && !a.country.empty() &&
                !is_unknown_person(a))  // its country is named beside it, and counted there
-        count[a.country] += 1;
+        add(a.country, 1);
     }
-  std::vector<std::pair<int, std::string>> v;
-  for (auto& [c, n] : count) v.emplace_back(-n, c);
   std::sort(v.begin(), v.end());
   if (v.size() >= 1) ctx.dyad_a = v[0].second;
   if (v.size() >= 2) ctx.dyad_b = v[1].second;
@@ -130,7 +136,9 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       if (a.type == AnnType::Date && !a.period && a.range.precision == "day" &&
           day_key(a.range.end, true) - day_key(a.range.start, false) <= 40 && near_page(ctx, a.range))
         this_last = a.range;
-    const std::vector<Group> groups = actor_groups(s);
+    // The sentence's actors, read only once one of its actions passes the checks below.
+    std::vector<Group> groups;
+    bool grouped = false;
     // 'nhận lời mời của A': A hosts; accepting an invitation is not an event by itself.
     const Ann* invite = nullptr;
     for (const Ann& a : s.anns)
@@ -261,6 +269,10 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
         if (governed) continue;
       }
 
+      if (!grouped) {
+        groups = actor_groups(s);
+        grouped = true;
+      }
       Pending p;
       p.order = order++;
       Event& ev = p.ev;

@@ -174,6 +174,10 @@ using recognize::Kind;
 
 // A crawler's ' date 2024-09 ' header glued to the first line is not text.
 uint32_t header_length(std::string_view s) {
+  // Most lines do not open with 'date': no regular expression for them.
+  size_t i = 0;
+  while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r')) ++i;
+  if (s.substr(i, 4) != "date") return 0;
   static const RE2 kHeader(R"(^(\s*date:?\s+\d{4}-\d{1,2}(?:-\d{1,2})?(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?\s+))");
   re2::StringPiece m;
   if (RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), kHeader, &m)) return static_cast<uint32_t>(m.size());
@@ -181,22 +185,57 @@ uint32_t header_length(std::string_view s) {
 }
 
 // 'lần thứ 46', 'lần 9', 'kỳ họp 45', 'khóa XV': an ordinal near a mechanism.
-void add_ordinals(SentenceView& sv) {
+struct Ordinal {
+  uint32_t b, e;
+  int session;
+};
+// Whether one of kOrdinal's words, in either case, ends right before a
+// space ('lần ', 'thứ ', 'họp ', 'khóa ', 'khoá '; 'k' is left out, as
+// (?i) also matches the Kelvin sign): a test on bytes that lets most
+// sentences skip the regular expression.
+bool may_hold_ordinal(std::string_view t) {
+  // The bytes before `end` are `bytes`, after ASCII letters `ascii` (any case).
+  auto ends = [&](size_t end, std::string_view ascii, std::string_view bytes) {
+    if (end < ascii.size() + bytes.size() || t.substr(end - bytes.size(), bytes.size()) != bytes) return false;
+    for (size_t k = 0; k < ascii.size(); ++k)
+      if ((t[end - bytes.size() - ascii.size() + k] | 0x20) != ascii[k]) return false;
+    return true;
+  };
+  for (size_t p = 2; p < t.size(); ++p) {
+    const char c = t[p];
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\f' && c != '\r') continue;
+    const char last = static_cast<char>(t[p - 1] | 0x20);
+    if (ends(p, "th", "\xE1\xBB\xA9") || ends(p, "th", "\xE1\xBB\xA8")) return true;  // thứ
+    if (last == 'n' && (ends(p - 1, "l", "\xE1\xBA\xA7") || ends(p - 1, "l", "\xE1\xBA\xA6"))) return true;  // lần
+    if (last == 'p' && (ends(p - 1, "h", "\xE1\xBB\x8D") || ends(p - 1, "h", "\xE1\xBB\x8C"))) return true;  // họp
+    if (last == 'a' && (ends(p - 1, "h", "\xC3\xB3") || ends(p - 1, "h", "\xC3\x93"))) return true;  // hóa
+    if (ends(p, "ho", "\xC3\xA1") || ends(p, "ho", "\xC3\x81")) return true;  // hoá
+  }
+  return false;
+}
+
+void find_ordinals(std::string_view text, std::vector<Ordinal>& out) {
+  out.clear();
+  if (!may_hold_ordinal(text)) return;
   static const RE2 kOrdinal(R"((?i)((?:lần thứ|lần|thứ|kỳ họp|khóa|khoá)\s+(?:\d{1,3}|[IVXLC]{1,6}|nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\b))");
-  re2::StringPiece in(sv.text.data(), sv.text.size());
+  re2::StringPiece in(text.data(), text.size());
   re2::StringPiece m;
   while (RE2::FindAndConsume(&in, kOrdinal, &m)) {
     if (auto n = resolve::parse_ordinal(std::string_view(m.data(), m.size()))) {
-      Ann a{};
-      a.type = AnnType::Cue;
-      a.label = "ordinal";
-      a.b = static_cast<uint32_t>(m.data() - sv.text.data());
-      a.e = a.b + static_cast<uint32_t>(m.size());
-      a.session = *n;
-      sv.anns.push_back(std::move(a));
+      const auto b = static_cast<uint32_t>(m.data() - text.data());
+      out.push_back({b, b + static_cast<uint32_t>(m.size()), *n});
     }
   }
 }
+
+// What an annotation is made from, before it is made: the sentence's
+// annotations are sorted on these small records and each Ann is then built
+// once, in place, in its final position (an Ann is large to move).
+struct Pending {
+  uint32_t b, e;
+  uint8_t source;  // 0 mention, 1 date, 2 quantity, 3 ordinal
+  uint32_t index;
+};
 
 }  // namespace
 
@@ -221,8 +260,8 @@ std::vector<SentenceView> Extractor::annotate(const Document& doc, DocContext& c
   std::vector<SentenceView> out;
   std::vector<recognize::Mention> mentions;
   normalize::Folded folded;
-  std::vector<uint32_t> order;
-  std::vector<Ann> sorted;
+  std::vector<Ordinal> ordinals;
+  std::vector<Pending> pending;
   for (const segment::Sentence& s : segment::sentences(doc, impl_->abbr)) {
     SentenceView sv;
     sv.line = s.line;
@@ -237,10 +276,60 @@ std::vector<SentenceView> Extractor::annotate(const Document& doc, DocContext& c
     mentions.clear();
     impl_->matcher->match(sv.text, folded, mentions);
     resolve::prepare(sv.text, folded);
-    for (const recognize::Mention& m : mentions) {
-      Ann a{};
-      a.b = m.begin;
-      a.e = m.end;
+    // Dates and numbers; a sentence that says 'sẽ' reads bare day-months ahead.
+    bool ahead = false;
+    for (const recognize::Mention& m : mentions)
+      if (m.kind == Kind::Cue && lex.cues()[m.entry].label == "planned") ahead = true;
+    // Without a page date only dates that carry their own year resolve.
+    const resolve::RefDate ref = ctx.ref.valid() ? ctx.ref : resolve::RefDate{};
+    std::vector<resolve::DateMention> dates = resolve::find_dates(sv.text, ref, ahead && ctx.ref.valid());
+    std::vector<resolve::Quantity> quantities = resolve::find_quantities(sv.text);
+    find_ordinals(sv.text, ordinals);
+
+    // Sorted by position, longest first on ties, else in the order above.
+    pending.clear();
+    for (uint32_t k = 0; k < mentions.size(); ++k) pending.push_back({mentions[k].begin, mentions[k].end, 0, k});
+    for (uint32_t k = 0; k < dates.size(); ++k) pending.push_back({dates[k].begin, dates[k].end, 1, k});
+    for (uint32_t k = 0; k < quantities.size(); ++k) pending.push_back({quantities[k].begin, quantities[k].end, 2, k});
+    for (uint32_t k = 0; k < ordinals.size(); ++k) pending.push_back({ordinals[k].b, ordinals[k].e, 3, k});
+    // Insertion sort (stable): the mentions come in order, and the few
+    // dates and numbers after them move a short way; no buffer to allocate.
+    for (size_t k = 1; k < pending.size(); ++k) {
+      const Pending x = pending[k];
+      size_t j = k;
+      for (; j > 0 && (x.b != pending[j - 1].b ? x.b < pending[j - 1].b : x.e > pending[j - 1].e); --j)
+        pending[j] = pending[j - 1];
+      pending[j] = x;
+    }
+    sv.anns.reserve(pending.size() + 2);
+    for (const Pending& pd : pending) {
+      Ann& a = sv.anns.emplace_back();
+      a.b = pd.b;
+      a.e = pd.e;
+      if (pd.source == 1) {
+        resolve::DateMention& d = dates[pd.index];
+        a.type = AnnType::Date;
+        a.range = std::move(d.range);
+        a.period = d.is_period;
+        a.open_end = d.open_end;
+        continue;
+      }
+      if (pd.source == 2) {
+        resolve::Quantity& q = quantities[pd.index];
+        a.type = AnnType::Quantity;
+        a.value = q.value;
+        a.unit = std::move(q.unit);
+        a.approx = std::move(q.approx);
+        a.noun = std::move(q.noun);
+        continue;
+      }
+      if (pd.source == 3) {
+        a.type = AnnType::Cue;
+        a.label = "ordinal";
+        a.session = ordinals[pd.index].session;
+        continue;
+      }
+      const recognize::Mention& m = mentions[pd.index];
       switch (m.kind) {
         case Kind::Country:
           a.type = AnnType::Country;
@@ -327,49 +416,7 @@ std::vector<SentenceView> Extractor::annotate(const Document& doc, DocContext& c
           a.label = "status:" + lex.project_statuses()[m.entry].status;
           break;
       }
-      sv.anns.push_back(std::move(a));
     }
-    // Dates and numbers; a sentence that says 'sẽ' reads bare day-months ahead.
-    bool ahead = false;
-    for (const Ann& a : sv.anns)
-      if (a.type == AnnType::Cue && a.label == "planned") ahead = true;
-    // Without a page date only dates that carry their own year resolve.
-    const resolve::RefDate ref = ctx.ref.valid() ? ctx.ref : resolve::RefDate{};
-    for (const resolve::DateMention& d : resolve::find_dates(sv.text, ref, ahead && ctx.ref.valid())) {
-      Ann a{};
-      a.type = AnnType::Date;
-      a.b = d.begin;
-      a.e = d.end;
-      a.range = d.range;
-      a.period = d.is_period;
-      a.open_end = d.open_end;
-      sv.anns.push_back(std::move(a));
-    }
-    for (const resolve::Quantity& q : resolve::find_quantities(sv.text)) {
-      Ann a{};
-      a.type = AnnType::Quantity;
-      a.b = q.begin;
-      a.e = q.end;
-      a.value = q.value;
-      a.unit = q.unit;
-      a.approx = q.approx;
-      a.noun = q.noun;
-      sv.anns.push_back(std::move(a));
-    }
-    add_ordinals(sv);
-    // Sort by position (longest first on ties) through indices: an Ann is
-    // large, so each moves once.
-    order.resize(sv.anns.size());
-    for (uint32_t k = 0; k < order.size(); ++k) order[k] = k;
-    std::stable_sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
-      const Ann& ax = sv.anns[x];
-      const Ann& ay = sv.anns[y];
-      return ax.b != ay.b ? ax.b < ay.b : ax.e > ay.e;
-    });
-    sorted.clear();
-    sorted.reserve(sv.anns.size());
-    for (uint32_t k : order) sorted.push_back(std::move(sv.anns[k]));
-    sv.anns.swap(sorted);
     add_unknown_persons(sv, impl_->names, [&](Ann& a) { impl_->resolve_unknown(a, at, ctx.ref.valid()); });
     // A mechanism that meets ('Tham vấn chính trị', 'Kỳ họp lần thứ 46 Ủy ban ...') can be an event by itself.
     for (Ann& a : sv.anns) {

@@ -247,10 +247,13 @@ void add_unknown_persons(SentenceView& s, const NameRules& rules, const std::fun
     if ((vague || weak) && is_unknown_person(a)) continue;
     found.push_back(std::move(a));
   }
-  if (found.empty()) return;
-  for (Ann& a : found) s.anns.push_back(std::move(a));
-  std::stable_sort(s.anns.begin(), s.anns.end(),
-                   [](const Ann& x, const Ann& y) { return x.b != y.b ? x.b < y.b : x.e > y.e; });
+  // Each into its place, after the annotations that sort before it or tie
+  // with it: the order a stable sort of the whole list would give.
+  for (Ann& a : found) {
+    auto at = std::upper_bound(s.anns.begin(), s.anns.end(), a,
+                               [](const Ann& x, const Ann& y) { return x.b != y.b ? x.b < y.b : x.e > y.e; });
+    s.anns.insert(at, std::move(a));
+  }
 }
 
 }  // namespace mekong::extract

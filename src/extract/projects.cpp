@@ -427,11 +427,16 @@ std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, c
     }
   }
   std::vector<Project> uniq;
+  std::vector<Syllables> uniq_syl;  // each kept name's syllables, made once
   for (Project& p : out) {
     bool dup = false;
-    for (const Project& u : uniq)
-      if (name_dice(p.name, u.name) >= 0.8) dup = true;
-    if (!dup) uniq.push_back(std::move(p));
+    Syllables syl = name_syllables(p.name);
+    for (const Syllables& u : uniq_syl)
+      if (name_dice(syl, u) >= 0.8) dup = true;
+    if (!dup) {
+      uniq.push_back(std::move(p));
+      uniq_syl.push_back(std::move(syl));
+    }
   }
   return uniq;
 }

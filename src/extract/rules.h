@@ -4,6 +4,7 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -46,6 +47,12 @@ std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, c
 double name_dice(std::string_view a, std::string_view b);
 // Every syllable of `small` (at least three) is in `big`.
 bool name_contains(std::string_view big, std::string_view small);
+// The same on syllable sets made once (name_syllables), for callers that
+// compare each name with many others.
+using Syllables = std::set<std::string>;
+Syllables name_syllables(std::string_view name);
+double name_dice(const Syllables& a, const Syllables& b);
+bool name_contains(const Syllables& big, const Syllables& small);
 // The same person named in full and in part: one name's syllables are all in
 // the other's ('Bounkong Syhavong', 'Bounkong').
 bool same_person(std::string_view a, std::string_view b);

@@ -78,13 +78,16 @@ std::set<std::string> syllables(std::string_view name) {  // NOLINT(misc-use-int
   return out;
 }
 
-bool name_contains(std::string_view big, std::string_view small) {
-  const auto sb = syllables(big), ss = syllables(small);
+Syllables name_syllables(std::string_view name) { return syllables(name); }
+
+bool name_contains(const Syllables& sb, const Syllables& ss) {
   if (ss.size() < 3) return false;
   for (const auto& x : ss)
     if (!sb.count(x)) return false;
   return true;
 }
+
+bool name_contains(std::string_view big, std::string_view small) { return name_contains(syllables(big), syllables(small)); }
 
 bool same_person(std::string_view a, std::string_view b) {
   if (a == b) return true;
@@ -97,12 +100,13 @@ bool same_person(std::string_view a, std::string_view b) {
   return true;
 }
 
-double name_dice(std::string_view a, std::string_view b) {
-  const auto sa = syllables(a), sb = syllables(b);
+double name_dice(const Syllables& sa, const Syllables& sb) {
   if (sa.empty() && sb.empty()) return 1.0;
   size_t common = 0;
   for (const auto& x : sa) common += sb.count(x);
   return 2.0 * static_cast<double>(common) / static_cast<double>(sa.size() + sb.size());
 }
+
+double name_dice(std::string_view a, std::string_view b) { return name_dice(syllables(a), syllables(b)); }
 
 }  // namespace mekong::extract

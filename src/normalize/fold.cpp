@@ -84,19 +84,18 @@ const Tables& tables() {
   return *t;
 }
 
-inline bool is_vowel(UChar32 b) {
-  switch (b) {
-    case 'a': case 0x0103: case 0x00E2: case 'e': case 0x00EA: case 'i': case 'o':
-    case 0x00F4: case 0x01A1: case 'u': case 0x01B0: case 'y':
-      return true;
-    default:
-      return false;
-  }
-}
+// Vowels (bit 0) and vowels with a quality mark (bit 1: ă â ê ô ơ ư) by
+// base letter, looked up rather than switched on: every toned syllable asks.
+constexpr std::array<uint8_t, 0x200> kVowel = [] {
+  std::array<uint8_t, 0x200> t{};
+  for (UChar32 c : {'a', 'e', 'i', 'o', 'u', 'y'}) t[static_cast<size_t>(c)] = 1;
+  for (UChar32 c : {0x0103, 0x00E2, 0x00EA, 0x00F4, 0x01A1, 0x01B0}) t[static_cast<size_t>(c)] = 3;
+  return t;
+}();
 
-bool has_quality(UChar32 b) {
-  return b == 0x0103 || b == 0x00E2 || b == 0x00EA || b == 0x00F4 || b == 0x01A1 || b == 0x01B0;
-}
+inline bool is_vowel(UChar32 b) { return b >= 0 && b < 0x200 && (kVowel[static_cast<size_t>(b)] & 1); }
+
+inline bool has_quality(UChar32 b) { return b >= 0 && b < 0x200 && (kVowel[static_cast<size_t>(b)] & 2); }
 
 // Index of the letter that carries the tone, by the 'new style' rules.
 size_t tone_slot(const UChar32* base, size_t n) {
@@ -158,18 +157,31 @@ std::pair<uint32_t, uint32_t> Folded::orig(size_t b, size_t e) const {
   return {to_orig[b], to_orig[e]};
 }
 
-void fold(std::string_view in, Folded& out) {
+namespace {
+
+// The folding itself; with kMap it also records, per output byte, the input
+// offset it came from (the matcher and resolvers need it, plain callers do not).
+template <bool kMap>
+void fold_into(std::string_view in, std::string& text, std::vector<uint32_t>& to_orig) {
   const Tables& tb = tables();
-  out.text.clear();
-  out.to_orig.clear();
-  out.text.reserve(in.size());
-  out.to_orig.reserve(in.size() + 1);
+  text.clear();
+  text.reserve(in.size());
+  if constexpr (kMap) {
+    to_orig.clear();
+    to_orig.reserve(in.size() + 1);
+  }
 
   // The current syllable: letters with their input offsets.
   UChar32 base[64];
   uint32_t where[64];
   size_t n = 0;
   int tone = 0;
+
+  // The input offset of `len` bytes just appended.
+  auto mapped = [&](size_t len, uint32_t at) {
+    if constexpr (kMap)
+      for (size_t k = 0; k < len; ++k) to_orig.push_back(at);
+  };
 
   auto flush = [&]() {
     if (n == 0) return;
@@ -181,16 +193,16 @@ void fold(std::string_view in, Folded& out) {
         if (toned) c = toned;
       }
       if (c < 0x80) {
-        out.text.push_back(static_cast<char>(c));
-        out.to_orig.push_back(where[i]);
+        text.push_back(static_cast<char>(c));
+        mapped(1, where[i]);
         continue;
       }
       // Letters from the tables are valid scalar values: encode in place.
       char buf[4];
       int32_t len = 0;
       U8_APPEND_UNSAFE(buf, len, c);
-      out.text.append(buf, static_cast<size_t>(len));
-      out.to_orig.insert(out.to_orig.end(), static_cast<size_t>(len), where[i]);
+      text.append(buf, static_cast<size_t>(len));
+      mapped(static_cast<size_t>(len), where[i]);
     }
     n = 0;
     tone = 0;
@@ -203,8 +215,8 @@ void fold(std::string_view in, Folded& out) {
     const auto at = static_cast<uint32_t>(i);
     if (s[i] < 0x80 && !((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z')) {  // ASCII non-letter
       flush();
-      out.text.push_back(s[i] == '\t' ? ' ' : static_cast<char>(s[i]));
-      out.to_orig.push_back(at);
+      text.push_back(s[i] == '\t' ? ' ' : static_cast<char>(s[i]));
+      mapped(1, at);
       ++i;
       continue;
     }
@@ -230,24 +242,29 @@ void fold(std::string_view in, Folded& out) {
     }
     if (u_isalpha(c)) {  // other scripts: case fold only
       flush();
-      const size_t before = out.text.size();
-      append_utf8(out.text, u_foldCase(c, U_FOLD_CASE_DEFAULT));
-      out.to_orig.insert(out.to_orig.end(), out.text.size() - before, at);
+      const size_t before = text.size();
+      append_utf8(text, u_foldCase(c, U_FOLD_CASE_DEFAULT));
+      mapped(text.size() - before, at);
       continue;
     }
     flush();
-    const size_t before = out.text.size();
-    append_utf8(out.text, map_punct(c));
-    out.to_orig.insert(out.to_orig.end(), out.text.size() - before, at);
+    const size_t before = text.size();
+    append_utf8(text, map_punct(c));
+    mapped(text.size() - before, at);
   }
   flush();
-  out.to_orig.push_back(static_cast<uint32_t>(in.size()));
+  if constexpr (kMap) to_orig.push_back(static_cast<uint32_t>(in.size()));
 }
 
+}  // namespace
+
+void fold(std::string_view in, Folded& out) { fold_into<true>(in, out.text, out.to_orig); }
+
 std::string fold(std::string_view in) {
-  Folded f;
-  fold(in, f);
-  return std::move(f.text);
+  std::string text;
+  std::vector<uint32_t> unused;
+  fold_into<false>(in, text, unused);
+  return text;
 }
 
 std::string strip_marks(std::string_view in) {

@@ -36,15 +36,18 @@ size_t repair_utf8(std::string_view in, std::string& out) {
   return replaced;
 }
 
-bool is_valid_utf8(std::string_view in) {
+// Valid UTF-8, and whether any byte is not ASCII (ASCII text is NFC as it stands).
+bool is_valid_utf8(std::string_view in, bool& non_ascii) {
   const auto* s = reinterpret_cast<const uint8_t*>(in.data());
   const auto n = static_cast<int32_t>(in.size());
   int32_t i = 0;
+  non_ascii = false;
   while (i < n) {
     if (s[i] < 0x80) {
       ++i;
       continue;
     }
+    non_ascii = true;
     UChar32 c;
     U8_NEXT(s, i, n, c);
     if (c < 0) return false;
@@ -55,20 +58,25 @@ bool is_valid_utf8(std::string_view in) {
 }  // namespace
 
 bool decode(std::string_view bytes, Document& doc, std::string& error, const Limits& limits) {
+  return decode_owned(std::string(bytes), doc, error, limits);
+}
+
+bool decode_owned(std::string&& owned, Document& doc, std::string& error, const Limits& limits) {
   doc.text.clear();
   doc.lines.clear();
   doc.replaced_bytes = 0;
+  std::string_view bytes = owned;
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);  // BOM
 
+  if (bytes.find('\0') != std::string_view::npos) {
+    error = "contains NUL bytes: binary data, not a text page";
+    return false;
+  }
   size_t controls = 0, nonspace = 0;
   for (char ch : bytes) {
     const auto c = static_cast<unsigned char>(ch);
-    if (c == 0) {
-      error = "contains NUL bytes: binary data, not a text page";
-      return false;
-    }
-    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++controls;
-    if (c > 0x20) ++nonspace;
+    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++controls;  // rare: a predictable branch
+    nonspace += c > 0x20;  // no branch: spaces come every few bytes
   }
   if (nonspace == 0) {
     error = "empty document";
@@ -79,15 +87,19 @@ bool decode(std::string_view bytes, Document& doc, std::string& error, const Lim
     return false;
   }
 
+  const size_t size = bytes.size();  // `bytes` is not read after `owned` moves on
   std::string repaired;
+  bool non_ascii = true;
   // Most pages are valid UTF-8: check first, repair (copying) only when needed.
-  if (is_valid_utf8(bytes)) {
-    repaired.assign(bytes);
+  if (is_valid_utf8(bytes, non_ascii)) {
+    if (size != owned.size()) owned.erase(0, owned.size() - size);  // the BOM
+    repaired = std::move(owned);
   } else {
+    non_ascii = true;
     doc.replaced_bytes = repair_utf8(bytes, repaired);
   }
-  if (doc.replaced_bytes * 4 > bytes.size()) {
-    error = fmt::format("not UTF-8 text ({} of {} bytes invalid)", doc.replaced_bytes, bytes.size());
+  if (doc.replaced_bytes * 4 > size) {
+    error = fmt::format("not UTF-8 text ({} of {} bytes invalid)", doc.replaced_bytes, size);
     return false;
   }
 
@@ -97,7 +109,7 @@ bool decode(std::string_view bytes, Document& doc, std::string& error, const Lim
     error = "ICU NFC data unavailable";
     return false;
   }
-  if (nfc->isNormalizedUTF8(repaired, status) && U_SUCCESS(status)) {
+  if (!non_ascii || (nfc->isNormalizedUTF8(repaired, status) && U_SUCCESS(status))) {
     doc.text = std::move(repaired);
   } else {
     status = U_ZERO_ERROR;

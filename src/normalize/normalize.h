@@ -22,6 +22,9 @@ struct Limits {
 // empty, binary (NUL bytes or mostly control characters), or a line over
 // the limit.
 bool decode(std::string_view bytes, Document& doc, std::string& error, const Limits& limits = {});
+// The same, taking the bytes: valid NFC text (most pages) becomes doc.text
+// without a copy.
+bool decode_owned(std::string&& bytes, Document& doc, std::string& error, const Limits& limits = {});
 
 // The matching form of a piece of text. Same number of syllables and
 // letters as the input; only case, tone-mark placement, dashes, quotes and

@@ -53,7 +53,7 @@ bool Pipeline::run(ingest::RawDocument&& raw, Document& doc, std::string& error)
     doc.line_times = std::move(h.times);
     raw.bytes = std::move(h.text);
   }
-  if (!normalize::decode(raw.bytes, doc, error)) return false;
+  if (!normalize::decode_owned(std::move(raw.bytes), doc, error)) return false;
   doc.replaced_bytes += html_invalid;  // gumbo repaired these before decode could count them
   content::analyze(doc, cues_, content_options_);
   if (extractor_) extractor_->run(doc);

@@ -19,6 +19,7 @@
 #include <unordered_set>
 
 #include "normalize/normalize.h"
+#include "recognize/flat.h"
 #include "recognize/key.h"
 
 namespace mekong::recognize {
@@ -139,6 +140,8 @@ struct WordData {
   // (16 bits each, packed), for the reading's many small lookups.
   std::unordered_map<std::string_view, uint16_t> syllable_id;  // 1-based
   std::unordered_map<uint64_t, uint8_t> packed;
+  detail::FlatIds syllable_flat;  // the two above, for lookups while reading
+  detail::FlatCodes packed_flat;
   std::unordered_set<std::string_view> syllables;        // every syllable of a word or family name
   std::unordered_set<std::string_view> surnames;
   std::unordered_set<std::string_view> name_cues;   // a name follows ('ông')
@@ -375,8 +378,7 @@ bool Reading::hidden_by_word(const Choice& m, bool cased) {
   thread_local std::vector<uint16_t> ids;
   ids.assign(n, 0);
   for (size_t k = 0; k < n; ++k) {
-    auto it = d_.syllable_id.find(fold_of(syl[k]));
-    if (it != d_.syllable_id.end()) ids[k] = it->second;
+    ids[k] = d_.syllable_flat.find(fold_of(syl[k]));
   }
 
   // A name (a country) is no part of a lower-case dictionary word: for a
@@ -419,11 +421,8 @@ bool Reading::hidden_by_word(const Choice& m, bool cased) {
         code = code << 16 | ids[k];
       }
       if (ok) {
-        auto it = d_.packed.find(code);
-        if (it != d_.packed.end()) {
-          fl = it->second;
-          if (!(fl & kPhraseToken) && !lower_ok(i, j)) fl = 0;
-        }
+        fl = d_.packed_flat.find(code);  // 0: no such token
+        if (fl && !(fl & kPhraseToken) && !lower_ok(i, j)) fl = 0;
       }
       slot = static_cast<uint8_t>(0x80 | fl);
     }
@@ -973,6 +972,8 @@ void Matcher::build_word_data(const std::vector<std::string_view>& keys) {
     });
     if (ok) d.packed[code] |= flags;
   }
+  d.syllable_flat.build(d.syllable_id);
+  d.packed_flat.build(d.packed);
 
   // The readable literals by key, and by their proper heads and tails.
   using Spans = std::vector<std::pair<size_t, size_t>>;

@@ -197,10 +197,17 @@ const Words& Words::get() {
   return words;
 }
 
+uint64_t Words::hash(std::string_view token) {
+  // FNV-1a, inline: tokens are a few bytes, and every token is looked up.
+  uint64_t h = 1469598103934665603ull;
+  for (char c : token) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  return h ^ (h >> 32);
+}
+
 uint32_t Words::id_of(std::string_view token) const {
   if (token.size() == 1 && static_cast<unsigned char>(token[0]) < 0x80)
     return ascii_ids_[static_cast<unsigned char>(token[0])];
-  const uint64_t h = std::hash<std::string_view>{}(token);
+  const uint64_t h = hash(token);
   for (uint64_t i = h & mask_;; i = (i + 1) & mask_) {
     const Slot& slot = table_[i];
     if (slot.id == 0) return 0;
@@ -259,7 +266,7 @@ Words::Words(std::string_view tsv) {
   table_.assign(size, Slot{});
   mask_ = size - 1;
   for (const auto& [word, id] : ids_) {
-    Slot slot{std::hash<std::string_view>{}(word), id, static_cast<uint32_t>(pool_.size()),
+    Slot slot{hash(word), id, static_cast<uint32_t>(pool_.size()),
               static_cast<uint32_t>(word.size())};
     pool_ += word;
     uint64_t i = slot.hash & mask_;

@@ -73,6 +73,7 @@ class Words {
 
  private:
   explicit Words(std::string_view tsv);
+  static uint64_t hash(std::string_view token);
   const Sense* find(const std::vector<Token>& toks, size_t i, K k, size_t max_len) const;
   struct Hash {
     using is_transparent = void;

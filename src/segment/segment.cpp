@@ -111,7 +111,7 @@ void split_piece(std::string_view full, size_t from, size_t to, const Abbreviati
     size_t mark_end;  // one past the sentence mark
     if (c == '.' || c == '!' || c == '?') {
       mark_end = i + 1;
-    } else if (line.compare(i, 3, "\xE2\x80\xA6") == 0) {  // …
+    } else if (c == '\xE2' && line.compare(i, 3, "\xE2\x80\xA6") == 0) {  // … (byte test first: no call per byte)
       mark_end = i + 3;
     } else {
       continue;

@@ -25,7 +25,7 @@ struct Sentence {
 class Abbreviations {
  public:
   static Abbreviations load(const std::string& lexicon_dir);
-  bool contains(std::string_view word) const { return words_.count(std::string(word)) > 0; }
+  bool contains(std::string_view word) const { return words_.find(word) != words_.end(); }
   void add(std::string word) { words_.insert(std::move(word)); }
   // Photo and source credits ('Ảnh:', 'Nguồn:') from lexicon/boilerplate.tsv
   // ('credit' entries that end with ':').
@@ -33,7 +33,12 @@ class Abbreviations {
   const std::vector<std::string>& credits() const { return credits_; }
 
  private:
-  std::unordered_set<std::string> words_;
+  // Looked up by string_view without building a std::string.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_set<std::string, Hash, std::equal_to<>> words_;
   std::vector<std::string> credits_;
 };
 
