@@ -94,6 +94,13 @@ std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, c
           if (a.type == AnnType::Cue && (a.label == "business" || a.label == "firm") &&
               (a.e <= kind.b ? words_between(s, a.e, kind.b) <= 12 : words_between(s, kind.e, a.b) <= 12))
             firm = true;
+        // 'Tập đoàn VINCI (Pháp) ... tìm hiểu việc chuyển nhượng quyền khai thác dự án cao tốc X': a
+        // company that opens the clause (or a part of it after a comma) is whose deal every work in it is.
+        const uint32_t cs = clause_start(s, kind.b);
+        for (const Ann& a : s.anns)
+          if (a.type == AnnType::Cue && a.label == "company" && a.e <= kind.b &&
+              (a.b <= cs + 1 || (a.b >= 2 && s.text[a.b - 2] == ',')) && !has_char_between(s, a.e, kind.b, ','))
+            firm = true;
         if (firm) continue;
       }
       // 'cử tri đề nghị cân nhắc vay vốn ... để xây dựng X': a proposal, not a project of the pair.

@@ -383,6 +383,23 @@ TEST(Projects, AHospitalIsTheirsOnlyWhenBuiltOrFundedForTheOtherSide) {
   EXPECT_EQ(projects(false), 0u);
 }
 
+TEST(Projects, ACompanyOpeningTheClauseMakesTheWorkItsDeal) {
+  auto projects = [](const std::string& text, bool company) {
+    S s(text);
+    if (company) s.cue("Tập đoàn", "company");
+    s.country("Pháp", "FRA");
+    s.cue("hợp tác", "coop");
+    auto& k = s.add(AnnType::ProjectKind, "đường cao tốc");
+    k.label = "expressway";
+    k.strong = true;
+    s.country("Việt Nam", "VNM");
+    std::vector<ex::SentenceView> v{s.done()};
+    return ex::find_projects(v, pair_ctx(2024, 1, 1, "VNM", "FRA")).size();
+  };
+  EXPECT_EQ(projects("Pháp hợp tác xây đường cao tốc Hà Nội - Hải Phòng tại Việt Nam.", false), 1u);
+  EXPECT_EQ(projects("Ông A cho biết, Tập đoàn X của Pháp muốn hợp tác khai thác đường cao tốc Hà Nội - Hải Phòng tại Việt Nam.", true), 0u);
+}
+
 TEST(Projects, DomesticVenueAndBodyAreNoProjects) {
   // The other side only far away in a long sentence, a work where something happens, a
   // hospital someone works at, and a description with nothing to name it: no project.
