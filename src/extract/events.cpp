@@ -191,6 +191,10 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
                              a.type == AnnType::Place || a.type == AnnType::Mechanism));
         if (!known) continue;
       }
+      // 'chưa trao trả', 'không gặp': an action denied is no event ('không chỉ' is 'not only').
+      if (const Ann* ng = cue_before(s, "negation", t.b, 16); ng && ng->b >= cs && words_between(s, ng->e, t.b) <= 1 &&
+                                                            !find_cue(s, "not_only", ng->b, t.b))
+        continue;
       // 'ngay trước thềm chuyến thăm ...': the day named is the eve's, the visit is only referred to.
       if (const Ann* ev_cue = cue_before(s, "eve", t.b, 2); ev_cue && words_between(s, ev_cue->e, t.b) == 0) continue;
       // 'tiến triển trong đàm phán', 'tiến trình đàm phán': a process spoken of, not an act of the day.

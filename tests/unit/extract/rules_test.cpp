@@ -519,6 +519,9 @@ TEST(Events, SpeculationMatchesCalledOffAndGoingOnAreNoMeetings) {
   EXPECT_TRUE(meeting_events("Ngày 20/3, Thủ tướng Phạm Minh Chính nói tiếp về Đại sứ Nhật Bản.", "", "").empty());
   // Called off before it is named.
   EXPECT_TRUE(meeting_events("Ngày 20/3, Thủ tướng Phạm Minh Chính hoãn tiếp Đại sứ Nhật Bản.", "cancel", "hoãn").empty());
+  // Denied; 'không chỉ' ('not only') denies nothing.
+  EXPECT_TRUE(meeting_events("Ngày 20/3, Thủ tướng Phạm Minh Chính chưa tiếp Đại sứ Nhật Bản.", "negation", "chưa").empty());
+  EXPECT_EQ(meeting_events("Ngày 20/3, Thủ tướng Phạm Minh Chính không tiếp Đại sứ Nhật Bản.", "", "").size(), 1u);
 }
 
 TEST(Events, TouristsTravelStatesVisit) {
