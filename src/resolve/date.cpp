@@ -5,9 +5,6 @@
 // 'từ năm 1989 đến nay'). Words come from lexicon/numbers.tsv.
 #include "resolve/date.h"
 
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
-
 #include <re2/re2.h>
 
 #include <algorithm>
@@ -1032,13 +1029,7 @@ void prepare(std::string_view text, normalize::Folded& folded) { detail::prime(t
 void use_lexicon(const std::string& dir) { detail::use_lexicon(dir); }
 
 namespace {
-bool capital_at(std::string_view t, size_t i) {
-  if (i >= t.size()) return false;
-  int32_t k = static_cast<int32_t>(i);
-  UChar32 c;
-  U8_NEXT(reinterpret_cast<const uint8_t*>(t.data()), k, static_cast<int32_t>(t.size()), c);
-  return c >= 0 && (u_isupper(c) || u_istitle(c));
-}
+bool capital_at(std::string_view t, size_t i) { return detail::upper_at(t, static_cast<uint32_t>(i)); }
 // Start of the word ending before byte `i` (spaces skipped); npos when none.
 size_t word_before(std::string_view t, size_t i) {
   while (i > 0 && t[i - 1] == ' ') --i;

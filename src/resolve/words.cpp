@@ -52,15 +52,6 @@ bool letter_at(std::string_view s, size_t pos, size_t& len) {
   return u_isalpha(cp) || type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK;
 }
 
-bool upper_at(std::string_view orig, uint32_t at) {
-  if (at >= orig.size()) return false;
-  const auto c = static_cast<unsigned char>(orig[at]);
-  if (c < 0x80) return c >= 'A' && c <= 'Z';
-  int32_t i = static_cast<int32_t>(at);
-  UChar32 cp;
-  U8_NEXT(reinterpret_cast<const uint8_t*>(orig.data()), i, static_cast<int32_t>(orig.size()), cp);
-  return cp >= 0 && (u_isupper(cp) || u_istitle(cp));
-}
 
 std::vector<std::string_view> split(std::string_view line, char sep) {
   std::vector<std::string_view> out;
@@ -83,6 +74,16 @@ double number_of(std::string_view s) {
 }
 
 }  // namespace
+
+bool upper_at(std::string_view orig, uint32_t at) {
+  if (at >= orig.size()) return false;
+  const auto c = static_cast<unsigned char>(orig[at]);
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  int32_t i = static_cast<int32_t>(at);
+  UChar32 cp;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(orig.data()), i, static_cast<int32_t>(orig.size()), cp);
+  return cp >= 0 && (u_isupper(cp) || u_istitle(cp));
+}
 
 void tokenize(std::string_view orig, const normalize::Folded& f, std::vector<Token>& out, const Words* words) {
   out.clear();

@@ -132,4 +132,7 @@ void prime(std::string_view text, normalize::Folded& folded);
 // Splits folded text into words, digit runs and single punctuation marks.
 void tokenize(std::string_view orig, const normalize::Folded& f, std::vector<Token>& out, const Words* words);
 
+// Does the character at byte `at` of the original text start in upper case?
+bool upper_at(std::string_view orig, uint32_t at);
+
 }  // namespace mekong::resolve::detail

@@ -281,13 +281,9 @@ TEST(Figures, StockAsOfNowAndDirection) {
 TEST(Agreements, NameRunsToItsPeriod) {
   S s("Hai bên ký Bản ghi nhớ về hợp tác giáo dục giai đoạn 2024-2028 và Nghị định thư về hợp tác quốc phòng.");
   s.cue("Hai bên", "both");
-  auto& k1 = s.add(AnnType::AgreementKind, "Bản ghi nhớ");
-  k1.code = "mou";
-  k1.strong = true;
+  s.agreement_kind("Bản ghi nhớ", "mou");
   s.date("giai đoạn 2024-2028", "2024", "2028", "year", true);
-  auto& k2 = s.add(AnnType::AgreementKind, "Nghị định thư");
-  k2.code = "protocol";
-  k2.strong = true;
+  s.agreement_kind("Nghị định thư", "protocol");
   std::vector<ex::SentenceView> v{s.done()};
   auto ctx = pair_ctx(2024, 1, 1, "VNM", "LAO");
   auto a = ex::find_agreements(v, ctx);
@@ -302,12 +298,8 @@ TEST(Agreements, NameRunsToItsPeriod) {
 TEST(Agreements, AQuotedTitleAndASecondPartyBelongToTheName) {
   S s("Hai bên ký Tuyên bố chung về “Chương trình hợp tác vì phát triển,” và Thỏa thuận hợp tác giữa tỉnh A với các đối tác Lào.");
   s.cue("Hai bên", "both");
-  auto& k1 = s.add(AnnType::AgreementKind, "Tuyên bố chung");
-  k1.code = "declaration";
-  k1.strong = true;
-  auto& k2 = s.add(AnnType::AgreementKind, "Thỏa thuận");
-  k2.code = "agreement";
-  k2.strong = true;
+  s.agreement_kind("Tuyên bố chung", "declaration");
+  s.agreement_kind("Thỏa thuận", "agreement");
   s.cue("với", "namestop");
   s.country("Lào", "LAO");
   std::vector<ex::SentenceView> v{s.done()};
@@ -346,11 +338,8 @@ TEST(Projects, ProperNamesAndStrongKinds) {
   s.cue("Hai bên", "both");
   s.cue("Hai bên", "coop");
   s.cue("khánh thành", "status:completed");
-  auto& k1 = s.add(AnnType::ProjectKind, "cầu");
-  k1.label = "bridge";
-  auto& k2 = s.add(AnnType::ProjectKind, "trường tiểu học");
-  k2.label = "school";
-  k2.strong = true;
+  s.project_kind("cầu", "bridge", false);
+  s.project_kind("trường tiểu học", "school");
   s.cue("tại", "at");
   auto& pl = s.add(AnnType::Place, "Kiên Giang");
   pl.name = "Kiên Giang";
@@ -372,9 +361,7 @@ TEST(Projects, AHospitalIsTheirsOnlyWhenBuiltOrFundedForTheOtherSide) {
     s.cue("Hai bên", "both");
     s.cue(funded ? "bàn giao" : "hỗ trợ", "coop");
     if (funded) s.cue("bàn giao", "funds");
-    auto& k = s.add(AnnType::ProjectKind, "Bệnh viện");
-    k.label = "hospital";
-    k.strong = true;
+    s.project_kind("Bệnh viện", "hospital");
     s.country("Lào", "LAO");
     std::vector<ex::SentenceView> v{s.done()};
     return ex::find_projects(v, pair_ctx(2024, 1, 1, "VNM", "LAO")).size();
@@ -389,9 +376,7 @@ TEST(Projects, ACompanyOpeningTheClauseMakesTheWorkItsDeal) {
     if (company) s.cue("Tập đoàn", "company");
     s.country("Pháp", "FRA");
     s.cue("hợp tác", "coop");
-    auto& k = s.add(AnnType::ProjectKind, "đường cao tốc");
-    k.label = "expressway";
-    k.strong = true;
+    s.project_kind("đường cao tốc", "expressway");
     s.country("Việt Nam", "VNM");
     std::vector<ex::SentenceView> v{s.done()};
     return ex::find_projects(v, pair_ctx(2024, 1, 1, "VNM", "FRA")).size();
@@ -405,16 +390,10 @@ TEST(Projects, DomesticVenueAndBodyAreNoProjects) {
   // hospital someone works at, and a description with nothing to name it: no project.
   S s("Đoàn bác sĩ Bệnh viện Chợ Lớn đến sân bay Tân Sơn Nhất, nơi nhà máy lọc dầu được xây dựng với hỗ trợ kỹ thuật của Nhật Bản.");
   s.cue("bác sĩ", "member");
-  auto& k1 = s.add(AnnType::ProjectKind, "Bệnh viện");
-  k1.label = "hospital";
-  k1.strong = true;
+  s.project_kind("Bệnh viện", "hospital");
   s.cue("đến", "venue");
-  auto& k2 = s.add(AnnType::ProjectKind, "sân bay");
-  k2.label = "airport";
-  k2.strong = true;
-  auto& k3 = s.add(AnnType::ProjectKind, "nhà máy");
-  k3.label = "factory";
-  k3.strong = true;
+  s.project_kind("sân bay", "airport");
+  s.project_kind("nhà máy", "factory");
   s.cue("xây dựng", "works");
   s.cue("hỗ trợ", "coop");
   auto& pl = s.add(AnnType::Place, "Tân Sơn Nhất");
@@ -433,9 +412,7 @@ TEST(Names, DiceOverSyllables) {
 TEST(Agreements, TwoDocumentsJoinedByVaStayTwo) {
   S s("Hai bên ký Bản ghi nhớ về hợp tác thương mại biên giới và Kế hoạch hợp tác phòng chống ma túy.");
   s.cue("Hai bên", "both");
-  auto& k1 = s.add(AnnType::AgreementKind, "Bản ghi nhớ");
-  k1.code = "mou";
-  k1.strong = true;
+  s.agreement_kind("Bản ghi nhớ", "mou");
   auto& k2 = s.add(AnnType::AgreementKind, "Kế hoạch hợp tác");
   k2.code = "plan";
   std::vector<ex::SentenceView> v{s.done()};
@@ -451,14 +428,10 @@ TEST(Agreements, ATreatyNamedForACityOrOneThatMayNeverBeIsNotThePairs) {
   S s("Mỹ rút khỏi Hiệp định Paris về khí hậu, tuân thủ Công ước Berne về bản quyền của Pháp và nếu được ký kết thì Hiệp định thương mại Mỹ - Pháp sẽ có lợi.");
   auto& us = s.add(AnnType::Country, "Mỹ");
   us.code = "USA";
-  auto& k1 = s.add(AnnType::AgreementKind, "Hiệp định");
-  k1.code = "agreement";
-  k1.strong = true;
+  s.agreement_kind("Hiệp định", "agreement");
   auto& paris = s.add(AnnType::Place, "Paris");
   paris.country = "FRA";
-  auto& k2 = s.add(AnnType::AgreementKind, "Công ước");
-  k2.code = "agreement";
-  k2.strong = true;
+  s.agreement_kind("Công ước", "agreement");
   s.cue("Công ước", "multilateral");
   s.cue("của", "of");
   auto& fr = s.add(AnnType::Country, "Pháp");

@@ -82,6 +82,18 @@ struct S {
     a.noun = noun;
     return a;
   }
+  Ann& project_kind(const std::string& phrase, const std::string& label, bool strong = true) {
+    Ann& a = add(AnnType::ProjectKind, phrase);
+    a.label = label;
+    a.strong = strong;
+    return a;
+  }
+  Ann& agreement_kind(const std::string& phrase, const std::string& code, bool strong = true) {
+    Ann& a = add(AnnType::AgreementKind, phrase);
+    a.code = code;
+    a.strong = strong;
+    return a;
+  }
   Ann& indicator(const std::string& phrase, const std::string& code, const std::string& label) {
     Ann& a = add(AnnType::Indicator, phrase);
     a.code = code;
