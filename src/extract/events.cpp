@@ -552,6 +552,23 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
         }
         ev.location = std::string(s.text.substr(dest->b, dest->e - dest->b));
       }
+      // 'lễ đón chính thức theo nghi thức cao nhất của Nhà nước Nga', 'Lễ đón tàu được cử hành tại
+      // cảng Tiên Sa': a welcome's host is whose ceremony it is, or where it is held.
+      if (t.label == "host" && ev.actor1.country && ev.actor2.country) {
+        std::string host;
+        for (const Ann& a : s.anns) {
+          if (a.b < t.e || a.b > ce || words_between(s, t.e, a.b) > 10) continue;
+          if (a.type != AnnType::Country && a.type != AnnType::Place) continue;
+          const Ann* of = cue_before(s, "of", a.b, 30);
+          const Ann* at = cue_before(s, "at", a.b, 30);
+          if ((of && of->b >= t.e && words_between(s, of->e, a.b) <= 2) ||
+              (at && at->b >= t.e && words_between(s, at->e, a.b) <= 3)) {
+            host = a.type == AnnType::Country ? a.code : a.country;
+            break;
+          }
+        }
+        if (!host.empty() && host == *ev.actor2.country) std::swap(ev.actor1, ev.actor2);
+      }
       // 'Việt Nam nhận được 12 triệu USD viện trợ từ Mỹ': the one who receives stands first.
       if ((t.label == "aid" || t.label == "handover") && agent && agent->e <= t.b &&
           find_cue(s, "receive", agent->e, t.b)) {

@@ -794,3 +794,19 @@ TEST(Events, AnOfficeAloneVisitingAbroadIsVietnamsAndWhoInvitesIsNotTheVisitor) 
   }
 }
 
+TEST(Events, AWelcomesHostIsWhoseCeremonyItIs) {
+  S s("Ngày 28/6, Chủ tịch nước Việt Nam hạ cánh và lễ đón chính thức theo nghi thức của Nhà nước Nga được tổ chức.");
+  s.date("Ngày 28/6", "2017-06-28", "2017-06-28", "day");
+  s.office("Chủ tịch nước", "Chủ tịch nước", "VNM");
+  s.country("Việt Nam", "VNM");
+  s.action("lễ đón chính thức", "043", "host");
+  s.cue("của", "of");
+  s.country("Nga", "RUS");
+  std::vector<ex::SentenceView> v{s.done()};
+  auto ctx = pair_ctx(2017, 6, 29, "VNM", "RUS");
+  auto ev = ex::find_events(v, ctx);
+  ASSERT_EQ(ev.size(), 1u);
+  EXPECT_EQ(ev[0].actor1.country, "RUS");
+  EXPECT_EQ(ev[0].actor2.country, "VNM");
+}
+
