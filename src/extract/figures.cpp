@@ -362,7 +362,12 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
       // 'kim ngạch thương mại song phương giữa Phúc Kiến và Việt Nam': a province's or a city's
       // trade, when the first party after 'giữa' is no country.
       // ('giữa năm 2016' is a time; 'giữa Moskva và Hà Nội' names the states by their capitals.)
-      if (const Ann* gi = find_cue(s, "between", cs, q.b); gi && words_between(s, cs, gi->b) <= 12) {
+      const Ann* gi = nullptr;  // 'giữa' right after the figure's indicator
+      for (const Ann& a : s.anns)
+        if (a.type == AnnType::Cue && a.label == "between" && a.e <= q.b && a.b >= cs)
+          for (const Ann& i : s.anns)
+            if (i.type == AnnType::Indicator && i.e <= a.b && words_between(s, i.e, a.b) <= 3) gi = &a;
+      if (gi) {
         bool state_first = false, time = false;
         for (const Ann& a : s.anns) {
           time = time || (a.type == AnnType::Date && a.b <= gi->e + 1 && a.e > gi->b);

@@ -137,7 +137,9 @@ void split_piece(std::string_view full, size_t from, size_t to, const Abbreviati
     if (c == '.' && mark_end == i + 1) {
       const std::string_view w = word_before(line, i);
       // 'TP.', 'PGS.TS.', a single capital ('Nguyễn V. A.'), or a listed abbreviation.
-      const bool single_cap = !w.empty() && w.size() <= 2 && u_isupper(char_at(w, 0));
+      // One capital letter (one code point, 'V.' or 'Đ.'), not a two-letter acronym ('VN.').
+      const bool single_cap = !w.empty() && w.size() <= 2 && u_isupper(char_at(w, 0)) &&
+                              (w.size() == 1 || static_cast<unsigned char>(w[0]) >= 0xC0);
       if (single_cap || abbr.contains(w)) {
         i = mark_end - 1;
         continue;

@@ -81,3 +81,11 @@ TEST(Segment, ACreditInsideALineIsNoSentence) {
   EXPECT_EQ(s[1], "Ảnh: Tiến Tuấn Hai bên nhất trí.");
 }
 
+TEST(Segment, ATwoLetterAcronymEndsASentenceAnInitialDoesNot) {
+  auto s = split("Viện đầu tiên bên ngoài lãnh thổ VN. Quý 1, kim ngạch tăng.");
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_EQ(s[1], "Quý 1, kim ngạch tăng.");
+  s = split("Ông Nguyễn V. Hùng phát biểu. Hai bên nhất trí.");
+  ASSERT_EQ(s.size(), 2u);
+}
+
