@@ -330,6 +330,12 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
         // 'kể từ năm 2008, chương trình đã đưa ...': from that year until the page.
         f.period_start = when->range.start;
         f.period_end = ref_iso(ctx.ref, "month");
+      } else if (when && (ind == "trade_turnover" || ind == "exports" || ind == "imports") && !when->period &&
+                 when->range.precision == "month" && when->range.start == when->range.end &&
+                 cue_before(s, "to_date", when->b, 16)) {
+        // 'Tính hết tháng 3 năm nay, kim ngạch ... đạt': trade from January through that month.
+        f.period_start = when->range.start.substr(0, 4) + "-01";
+        f.period_end = when->range.end;
       } else if (when) {
         f.period_start = when->range.start;
         f.period_end = when->open_end ? (ctx.ref.valid() ? std::optional<std::string>(ref_iso(ctx.ref, "month"))

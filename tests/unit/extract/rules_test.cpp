@@ -224,6 +224,19 @@ TEST(Figures, AFutureYearATownsTradeAndTheClausesOwnTime) {
   EXPECT_EQ(f[0].period_start, "2016-05");
 }
 
+TEST(Figures, TradeThroughAMonthRunsFromJanuary) {
+  auto f = trade("Tính hết tháng 3 năm nay, kim ngạch thương mại giữa Việt Nam và Lào đạt 300 triệu USD.", [](S& s) {
+    s.cue("Tính hết", "to_date");
+    s.date("tháng 3 năm nay", "2017-03", "2017-03", "month");
+    s.country("Việt Nam", "VNM");
+    s.country("Lào", "LAO");
+    s.qty("300 triệu USD", 3e8, "USD");
+  });
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].period_start, "2017-01");
+  EXPECT_EQ(f[0].period_end, "2017-03");
+}
+
 TEST(Figures, NowInTheAmountsClauseAndADayAfterTheCountedThing) {
   S s("Năm 2016, Việt Nam dành 1.000 suất học bổng cho Lào; hiện có 16.000 lưu học sinh Lào tại Việt Nam.");
   s.date("Năm 2016", "2016", "2016", "year");
