@@ -91,6 +91,14 @@ bool names_a_document(const SentenceView& s, const Ties& all, const Ann& kind, u
   // agreements.tsv); a bare 'tuyên bố' is a statement.
   if (kind.code == "declaration" && !kind.strong) return false;
   const Ties in_name = ties_in(s, kind.b, end);
+  // 'hiệp định thương mại song phương': all in lower case and no country, a kind of document
+  // spoken of, not one named.
+  if (in_name.countries.empty()) {
+    bool capital = false;
+    for (uint32_t i = kind.b; i < end && !capital; ++i)
+      capital = (i == kind.b || s.text[i - 1] == ' ') && upper_at(s.text, i);
+    if (!capital) return false;
+  }
   // A name that names a country or a grouping outside the pair ('Hiệp định Thương mại tự do
   // Việt Nam - EU' in an article about Vietnam and the Netherlands) is another party's treaty.
   for (const auto& c : in_name.countries)
@@ -117,6 +125,17 @@ bool names_a_document(const SentenceView& s, const Ties& all, const Ann& kind, u
   // 'Công ước ...', '... khu vực ...', '... đa phương': many parties' unless the name writes both.
   for (const Ann& a : s.anns)
     if (a.type == AnnType::Cue && a.label == "multilateral" && a.b >= kind.b && a.e <= end && !both_named) return false;
+  // 'Thỏa thuận hợp tác giữa tỉnh A và tỉnh B', '... kết nghĩa Lazio - Hà Nội': provinces' or cities'.
+  for (const Ann& a : s.anns)
+    if (a.type == AnnType::Cue && a.label == "subnational" && a.b >= kind.b && a.e <= end) return false;
+  // 'Liên minh Kinh tế Á - Âu (EAEU) ký Hiệp định ...': a grouping of many signs it with one side.
+  {
+    const uint32_t cs = clause_start(s, kind.b);
+    for (const Ann& a : s.anns)
+      if (a.type == AnnType::Mechanism && !a.strong && a.b >= cs && a.e <= kind.b && words_between(s, a.e, kind.b) <= 8 &&
+          !both_named)
+        return false;
+  }
   if (country_named) return true;
   if (!ties_pair(all, ctx.dyad_a, ctx.dyad_b, ctx)) return false;
   // A treaty named for a city ('Hiệp định Paris', 'Hiệp định Geneva') is the pair's only where

@@ -342,6 +342,10 @@ TEST(Agreements, APartiesOnlyMentionSeveralDocumentsABodysNameAndWhomItIsForName
   EXPECT_TRUE(names("Xe nhập từ Lào được giảm thuế theo hiệp định giữa Việt Nam và Lào.", "hiệp định", {}).empty());
   EXPECT_TRUE(names("Trên cơ sở các Hiệp định và thỏa thuận của Việt Nam và Lào, hai bên phối hợp.", "Hiệp định", {}).empty());
   EXPECT_TRUE(names("Giám đốc Viện Nghiên cứu Hiệp định Việt Nam và Lào cho rằng.", "Hiệp định", {{"Viện", "organization"}}).empty());
+  // Provinces' documents, and a kind of document spoken of in lower case with no country.
+  EXPECT_TRUE(names("Hai bên ký Thỏa thuận hợp tác giữa tỉnh A của Việt Nam và tỉnh B của Lào.", "Thỏa thuận",
+                    {{"giữa tỉnh", "subnational"}}).empty());
+  EXPECT_TRUE(names("Việt Nam và Lào sẽ đàm phán hiệp định thương mại song phương.", "hiệp định", {{"song phương", "pairref"}}).empty());
   const auto paris = names("Ông Obama đàm phán Hiệp định Paris cho Lào với Việt Nam.", "Hiệp định", {{"cho", "for_whom"}});
   for (const auto& n : paris) EXPECT_EQ(n.find("cho"), std::string::npos) << n;
 }
