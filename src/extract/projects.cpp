@@ -426,6 +426,9 @@ std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, c
         p.status = said->label.substr(7);
         if (const Ann* pl = cue_before(s, "planned", said->b, 12); pl && words_between(s, pl->e, said->b) <= 1)
           p.status = "planned";
+        // 'sớm đi vào hoạt động', 'hỗ trợ khai trương': the step is still ahead.
+        if (const Ann* ny = cue_before(s, "not_yet", said->b, 12); ny && words_between(s, ny->e, said->b) <= 1)
+          p.status = "planned";
       }
       p.countries = {ctx.dyad_a, ctx.dyad_b};
       p.line = s.line;

@@ -371,6 +371,23 @@ TEST(Projects, ProperNamesAndStrongKinds) {
   EXPECT_EQ(p[1].location, "Kiên Giang");
 }
 
+TEST(Projects, AStepStillAheadIsPlanned) {
+  auto status = [](bool ahead) {
+    S s(ahead ? "Việt Nam hỗ trợ khai trương trường Đại học Hữu Nghị của Lào." : "Việt Nam đã khai trương trường Đại học Hữu Nghị của Lào.");
+    s.country("Việt Nam", "VNM");
+    if (ahead) s.cue("hỗ trợ", "not_yet");
+    s.cue("khai trương", "status:completed");
+    s.cue("khai trương", "coop");
+    s.project_kind("trường Đại học", "school");
+    s.country("Lào", "LAO");
+    std::vector<ex::SentenceView> v{s.done()};
+    auto p = ex::find_projects(v, pair_ctx(2024, 1, 1, "VNM", "LAO"));
+    return p.empty() ? std::string("none") : p[0].status.value_or("null");
+  };
+  EXPECT_EQ(status(false), "completed");
+  EXPECT_EQ(status(true), "planned");
+}
+
 TEST(Projects, AHospitalIsTheirsOnlyWhenBuiltOrFundedForTheOtherSide) {
   auto projects = [](bool funded) {
     S s(funded ? "Hai bên đã bàn giao Bệnh viện Mai Sơn, nơi khám cho bạn Lào."
