@@ -224,26 +224,46 @@ struct Builder {
     }
   }
 
-  void walk(const GumboNode* node, bool in_link, bool pre) {
-    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE || node->type == GUMBO_NODE_CDATA) {
-      text(node->v.text.text, in_link, pre);
-      return;
+  // Iterative, with an explicit stack: a page of 60,000 nested tags must not
+  // overflow the call stack.
+  void walk(const GumboNode* root) {
+    struct Frame {
+      const GumboNode* node;
+      bool link, pre, block;
+      unsigned next;  // the next child to visit
+    };
+    std::vector<Frame> stack;
+    auto enter = [&](const GumboNode* node, bool in_link, bool pre) {
+      if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE || node->type == GUMBO_NODE_CDATA) {
+        text(node->v.text.text, in_link, pre);
+        return;
+      }
+      if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_TEMPLATE) return;
+      const GumboElement& el = node->v.element;
+      if (is_skipped(el.tag) || is_hidden(el)) return;
+      const bool block = is_block(el.tag);
+      if (block) flush();
+      stack.push_back({node, in_link || el.tag == GUMBO_TAG_A,
+                       pre || el.tag == GUMBO_TAG_PRE || el.tag == GUMBO_TAG_TEXTAREA, block, 0});
+    };
+    enter(root, false, false);
+    while (!stack.empty()) {
+      Frame& f = stack.back();
+      const GumboElement& el = f.node->v.element;
+      if (f.next < el.children.length) {
+        const auto* child = static_cast<const GumboNode*>(el.children.data[f.next++]);
+        enter(child, f.link, f.pre);  // may grow the stack: `f` is not used after this
+        continue;
+      }
+      if (el.tag == GUMBO_TAG_TIME) {
+        // Its text is on the line being built, which gets the next index.
+        if (const char* datetime = attr(el, "datetime"); datetime && *datetime)
+          out.times.emplace_back(static_cast<uint32_t>(out.link_density.size()), collapse(datetime));
+      }
+      const bool block = f.block;
+      stack.pop_back();
+      if (block) flush();
     }
-    if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_TEMPLATE) return;
-    const GumboElement& el = node->v.element;
-    if (is_skipped(el.tag) || is_hidden(el)) return;
-    const bool block = is_block(el.tag);
-    if (block) flush();
-    const bool link = in_link || el.tag == GUMBO_TAG_A;
-    const bool in_pre = pre || el.tag == GUMBO_TAG_PRE || el.tag == GUMBO_TAG_TEXTAREA;
-    for (unsigned i = 0; i < el.children.length; ++i)
-      walk(static_cast<const GumboNode*>(el.children.data[i]), link, in_pre);
-    if (el.tag == GUMBO_TAG_TIME) {
-      // Its text is on the line being built, which gets the next index.
-      if (const char* datetime = attr(el, "datetime"); datetime && *datetime)
-        out.times.emplace_back(static_cast<uint32_t>(out.link_density.size()), collapse(datetime));
-    }
-    if (block) flush();
   }
 
   void set_published(int rank, std::string value) {
@@ -292,7 +312,22 @@ struct Builder {
       if (datetime && ((itemprop && iequals(itemprop, "datePublished")) || gumbo_get_attribute(&el.attributes, "pubdate")))
         set_published(published_rank("datePublished"), datetime);
     }
-    for (unsigned i = 0; i < el.children.length; ++i) meta(static_cast<const GumboNode*>(el.children.data[i]));
+  }
+
+  // Every node's metadata, in document order, without recursion.
+  void meta_all(const GumboNode* root) {
+    std::vector<std::pair<const GumboNode*, unsigned>> stack{{root, 0}};
+    meta(root);
+    while (!stack.empty()) {
+      auto& [node, next] = stack.back();
+      if (node->type != GUMBO_NODE_ELEMENT || next >= node->v.element.children.length) {
+        stack.pop_back();
+        continue;
+      }
+      const auto* child = static_cast<const GumboNode*>(node->v.element.children.data[next++]);
+      meta(child);
+      if (child->type == GUMBO_NODE_ELEMENT && child->v.element.tag != GUMBO_TAG_SCRIPT) stack.emplace_back(child, 0);
+    }
   }
 };
 
@@ -300,11 +335,14 @@ struct Builder {
 
 HtmlText html_to_text(std::string_view html) {
   Builder b;
-  GumboOutput* g = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
-  b.meta(g->root);
-  b.walk(g->root, false, false);
+  // Parse errors are not used: recording them costs memory without bound on hostile pages.
+  GumboOptions options = kGumboDefaultOptions;
+  options.max_errors = 0;
+  GumboOutput* g = gumbo_parse_with_options(&options, html.data(), html.size());
+  b.meta_all(g->root);
+  b.walk(g->root);
   b.flush();
-  gumbo_destroy_output(&kGumboDefaultOptions, g);
+  gumbo_destroy_output(&options, g);
   // gumbo leaves U+FFFD where bytes were invalid; only then is the input
   // worth counting (a full validation pass costs a few percent).
   if (b.out.text.find("\xEF\xBF\xBD") != std::string::npos) b.out.invalid_utf8_bytes = count_invalid_utf8(html);

@@ -326,7 +326,7 @@ bool WarcReader::next(Item& out) {
       const std::string gz_error = in_->error();
       if (hidden != std::string::npos) {
         in_->unread(std::string_view(block_).substr(hidden));
-      } else {
+      } else if (!block_.empty()) {  // (a file that ends right after the header has no block at all)
         in_->unread(std::string_view(block_).substr(1));
       }
       const bool found = in_->skip_to_line_starting(kRecordStart);

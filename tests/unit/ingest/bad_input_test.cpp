@@ -193,6 +193,27 @@ TEST(BadInput, TruncatedWarcHeader) {
   EXPECT_NE(d.problems[0].message.find("header"), std::string::npos) << d.problems[0].message;
 }
 
+TEST(BadInput, WarcEndingRightAfterARecordHeader) {
+  TempDir dir;
+  const std::string w = response(0) + response(1);
+  const std::string p = dir.write("t.warc", w + "WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 100\r\n\r\n");
+  Drained d = drain({p});
+  ASSERT_EQ(d.docs.size(), 2u);
+  ASSERT_EQ(d.problems.size(), 1u);
+  EXPECT_NE(d.problems[0].message.find("truncated WARC record"), std::string::npos) << d.problems[0].message;
+}
+
+TEST(BadInput, DeeplyNestedHtmlIsReadWithoutRecursion) {
+  std::string html = "<html><body><p>Hai bên hội đàm.</p>";
+  for (int i = 0; i < 100000; ++i) html += "<b>";
+  html += "sâu";
+  for (int i = 0; i < 100000; ++i) html += "</b>";
+  html += "</body></html>";
+  const mekong::ingest::HtmlText h = mekong::ingest::html_to_text(html);
+  EXPECT_NE(h.text.find("Hai bên hội đàm."), std::string::npos);
+  EXPECT_NE(h.text.find("sâu"), std::string::npos);
+}
+
 TEST(BadInput, TruncatedWarcGzipMidMember) {
   TempDir dir;
   const std::string gz = gzip(response(0)) + gzip(response(1)) + gzip(response(2));
