@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <fstream>
 
 namespace mekong::segment {
@@ -78,18 +79,29 @@ Abbreviations Abbreviations::load(const std::string& lexicon_dir) {
 
 void split_line(std::string_view line, const Abbreviations& abbr, std::vector<std::pair<uint32_t, uint32_t>>& out) {
   size_t start = 0;
-  if (!abbr.credits().empty()) {
-    for (size_t i = 1; i < line.size(); ++i) {
-      if (!is_space(line[i - 1]) && line[i - 1] != '(') continue;
-      for (const std::string& c : abbr.credits()) {
-        if (line.compare(i, c.size(), c) != 0) continue;
-        const size_t e = credit_end(line, i + c.size());
-        if (e == std::string_view::npos) continue;
-        split_piece(line, start, line[i - 1] == '(' ? i - 1 : i, abbr, out);
-        start = e;
-        i = e;
-        break;
+  for (size_t i = 0; i < line.size(); ++i) {
+    if (i > 0 && !is_space(line[i - 1]) && line[i - 1] != '(') continue;
+    // '[Thủ tướng tiếp Đại diện Thương mại Mỹ]': another article's title, linked from the body.
+    if (line[i] == '[') {
+      const size_t close = line.find(']', i + 1);
+      if (close != std::string_view::npos && close - i <= 300 &&
+          std::count(line.begin() + static_cast<std::ptrdiff_t>(i), line.begin() + static_cast<std::ptrdiff_t>(close),
+                     ' ') >= 3) {
+        split_piece(line, start, i, abbr, out);
+        start = close + 1;
+        i = close;
+        continue;
       }
+    }
+    if (i == 0) continue;  // a credit opening the line is the content stage's
+    for (const std::string& c : abbr.credits()) {
+      if (line.compare(i, c.size(), c) != 0) continue;
+      const size_t e = credit_end(line, i + c.size());
+      if (e == std::string_view::npos) continue;
+      split_piece(line, start, line[i - 1] == '(' ? i - 1 : i, abbr, out);
+      start = e;
+      i = e;
+      break;
     }
   }
   split_piece(line, start, line.size(), abbr, out);

@@ -46,6 +46,7 @@ class Abbreviations {
 // credit inside the line ('... lễ đón. Ảnh: Trọng Đức/TTXVN Ngay sau ...'),
 // where its end can be told (a '/' agency or a closing bracket), is no
 // sentence: its names are the photographer's, never the article's actors.
+// Nor is a bracketed title linked from the body ('[Thủ tướng tiếp ...]').
 void split_line(std::string_view line, const Abbreviations& abbr, std::vector<std::pair<uint32_t, uint32_t>>& out);
 
 // Sentences of the document's article lines (doc.is_content), in order.

@@ -89,3 +89,13 @@ TEST(Segment, ATwoLetterAcronymEndsASentenceAnInitialDoesNot) {
   ASSERT_EQ(s.size(), 2u);
 }
 
+TEST(Segment, ABracketedTitleLinkedFromTheBodyIsNoSentence) {
+  auto s = split("Hai bên hội đàm. [Thủ tướng tiếp Đại sứ Nhật Bản] Sau đó, hai bên ký kết.");
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_EQ(s[0], "Hai bên hội đàm.");
+  EXPECT_EQ(s[1], "Sau đó, hai bên ký kết.");
+  // A short bracket ('[1]', '[ảnh]') is left in the text.
+  s = split("Hai bên hội đàm [1]. Sau đó, hai bên ký kết.");
+  ASSERT_EQ(s.size(), 2u);
+}
+
