@@ -14,5 +14,8 @@ bool has_object(const SentenceView& s, const Ann& t);
 bool aimed_abroad(const SentenceView& s, const Ann& t);
 // A signing is of a document between the sides.
 bool signs_document(const SentenceView& s, const Ann& t);
+// All the checks an action word (or a session named) must pass to state an event of its own;
+// `sport`: the sentence tells of a match.
+bool states_event(const SentenceView& s, const Ann& t, bool sport);
 
 }  // namespace mekong::extract
