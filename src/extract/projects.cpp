@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "extract/event_checks.h"
 #include "extract/names.h"
 #include "extract/relevance.h"
 #include "extract/rules.h"
@@ -12,6 +13,14 @@
 namespace mekong::extract {
 
 namespace {
+
+// An aid word that is also an aid verb with nothing handed over ('hỗ trợ chuyên môn').
+bool bare_help(const SentenceView& s, const Ann& ind) {
+  for (const Ann& a : s.anns)
+    if (a.type == AnnType::Action && a.b == ind.b && a.e == ind.e && (a.label == "aid" || a.label == "handover"))
+      return !has_object(s, a);
+  return false;
+}
 
 // A word that says a work is built, financed, handed over or run.
 bool is_works(const Ann& a) {
@@ -151,8 +160,11 @@ std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, c
         if (coop && !named_for_pair && (kind.label == "hospital" || kind.label == "school")) {
           bool funded = false;
           for (const Ann& a : s.anns)
-            funded = funded || (((a.type == AnnType::Cue && a.label == "funds") || (a.type == AnnType::Indicator && a.code == "aid") ||
-                                 (a.type == AnnType::Action && (a.label == "aid" || a.label == "handover" || a.label == "inaugurate"))) &&
+            // ('hỗ trợ chuyên môn' is an aid word with nothing handed over: experts' help.)
+            funded = funded || (((a.type == AnnType::Cue && a.label == "funds") ||
+                                 (a.type == AnnType::Indicator && a.code == "aid" && !bare_help(s, a)) ||
+                                 (a.type == AnnType::Action && a.label == "inaugurate") ||
+                                 (a.type == AnnType::Action && (a.label == "aid" || a.label == "handover") && has_object(s, a))) &&
                                 near(a, kind));
           if (!funded) continue;
         }

@@ -395,6 +395,10 @@ TEST(Projects, AHospitalIsTheirsOnlyWhenBuiltOrFundedForTheOtherSide) {
     s.cue("Hai bên", "both");
     s.cue(funded ? "bàn giao" : "hỗ trợ", "coop");
     if (funded) s.cue("bàn giao", "funds");
+    if (!funded) {  // 'hỗ trợ' read as an aid verb and an aid word too, with nothing handed over
+      s.action("hỗ trợ", "070", "aid");
+      s.indicator("hỗ trợ", "aid", "money");
+    }
     s.project_kind("Bệnh viện", "hospital");
     s.country("Lào", "LAO");
     std::vector<ex::SentenceView> v{s.done()};
