@@ -576,12 +576,14 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
   };
 
   // The occasion: the first dated visit, else the first dated session; never a past one.
+  std::optional<std::string> occasion_visitor;  // who makes the occasion's visit
   for (int pass = 0; pass < 2 && !ctx.occasion; ++pass)
     for (const Pending& p : found)
       if (p.has_own_date && p.ev.date.precision == "day" && !history(p.ev.date) &&
           (pass == 1 ? p.ev.cameo.rfind("04", 0) == 0 : p.ev.cameo == "042")) {
         ctx.occasion = p.ev.date;
         ctx.occasion_status = p.ev.status;
+        if (p.ev.cameo == "042") occasion_visitor = p.ev.actor1.country;
         break;
       }
 
@@ -591,6 +593,9 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
     Event& ev = p.ev;
     if (!p.has_own_date) {
       if (!ctx.occasion || !p.occasion_ref) continue;
+      // 'Tổng thống Trump sẽ tới Việt Nam dự APEC' in news of the Prime Minister's visit to the
+      // US: a visit the other way is another trip, not the occasion.
+      if (ev.cameo == "042" && occasion_visitor && ev.actor1.country != occasion_visitor) continue;
       ev.date = *ctx.occasion;
       if (ctx.occasion_status == "planned") ev.status = "planned";
     }

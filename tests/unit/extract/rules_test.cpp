@@ -847,4 +847,3 @@ TEST(Events, AWelcomesHostIsWhoseCeremonyItIs) {
   EXPECT_EQ(ev[0].actor1.country, "RUS");
   EXPECT_EQ(ev[0].actor2.country, "VNM");
 }
-
