@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "../store/db_fixture.h"
 #include "serve/serve.h"
 #include "store/store.h"
 
@@ -21,22 +22,7 @@ namespace fs = std::filesystem;
 using json = nlohmann::json;
 
 Document doc(const std::string& id, const std::vector<std::string>& lines, Record record, const std::string& url) {
-  Document d;
-  d.id = id;
-  d.origin = "/pages/" + id + ".txt";
-  d.meta.url = url;
-  for (size_t i = 0; i < lines.size(); ++i) {
-    if (i) d.text += '\n';
-    const auto b = static_cast<uint32_t>(d.text.size());
-    d.text += lines[i];
-    d.lines.push_back({b, static_cast<uint32_t>(d.text.size())});
-  }
-  d.is_content.assign(lines.size(), 1);
-  d.is_teaser.assign(lines.size(), 0);
-  d.title_line = 1;
-  d.published = Published{"2024-05-20", "day"};
-  d.record = std::move(record);
-  return d;
+  return store::testing::article(id, lines, std::move(record), "2024-05-20", url);
 }
 
 class ApiTest : public ::testing::Test {

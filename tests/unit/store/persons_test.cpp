@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "db_fixture.h"
 #include "store/store.h"
 
 namespace mekong::store {
@@ -17,36 +18,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
-class PersonsTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / fs::path("mekong_persons_test_" + std::to_string(::getpid()) + "_" +
-                                                ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    path_ = (dir_ / "kb.db").string();
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-  fs::path dir_;
-  std::string path_;
-};
+class PersonsTest : public testing::TempDb {};
 
 Document doc(const std::string& id, const std::vector<std::string>& lines, std::vector<Event> events) {
-  Document d;
-  d.id = id;
-  d.origin = "/pages/" + id + ".txt";
-  for (size_t i = 0; i < lines.size(); ++i) {
-    if (i) d.text += '\n';
-    const auto b = static_cast<uint32_t>(d.text.size());
-    d.text += lines[i];
-    d.lines.push_back({b, static_cast<uint32_t>(d.text.size())});
-  }
-  d.is_content.assign(lines.size(), 1);
-  d.is_teaser.assign(lines.size(), 0);
-  d.title_line = 1;
-  d.published = Published{"2025-03-06", "day"};
-  d.record.events = std::move(events);
-  return d;
+  Record r;
+  r.events = std::move(events);
+  return testing::article(id, lines, std::move(r), "2025-03-06");
 }
 
 Event meeting(const char* person, const char* role, const char* day, uint32_t line) {

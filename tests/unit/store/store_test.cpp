@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <sstream>
 
+#include "db_fixture.h"
 #include "store/store.h"
 
 namespace mekong::store {
@@ -14,45 +15,14 @@ namespace {
 namespace fs = std::filesystem;
 
 // A fresh database file per test, removed afterwards.
-class StoreTest : public ::testing::Test {
+class StoreTest : public testing::TempDb {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / fs::path("mekong_store_test_" + std::to_string(::getpid()) + "_" +
-                                                ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-    path_ = (dir_ / "kb.db").string();
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
   std::unique_ptr<Store> open(bool read_only = false) {
     return Store::open(path_, read_only, merge::CameoTable::load(MEKONG_LEXICON_DIR));
   }
-
-  fs::path dir_;
-  std::string path_;
 };
 
-// A processed document: every line is article text.
-Document doc(const std::string& id, const std::vector<std::string>& lines, Record record = {},
-             const std::string& published = "2024-05-20", const std::string& url = "") {
-  Document d;
-  d.id = id;
-  d.origin = "/pages/" + id + ".txt";
-  d.meta.url = url;
-  for (size_t i = 0; i < lines.size(); ++i) {
-    if (i) d.text += '\n';
-    const auto b = static_cast<uint32_t>(d.text.size());
-    d.text += lines[i];
-    d.lines.push_back({b, static_cast<uint32_t>(d.text.size())});
-  }
-  d.is_content.assign(lines.size(), 1);
-  d.is_teaser.assign(lines.size(), 0);
-  d.title_line = 1;
-  d.published = Published{published, "day"};
-  d.record = std::move(record);
-  return d;
-}
+using testing::article;
 
 Event visit(const char* from, const char* to, const char* start, const char* end, uint32_t line,
             const char* person = nullptr) {
@@ -85,7 +55,7 @@ TEST_F(StoreTest, SamePageTwiceIsStoredOnce) {
   auto db = open();
   Record r;
   r.events.push_back(visit("LAO", "VNM", "2024-05-18", "2024-05-19", 2, "Khamla Vongsa"));
-  const Document a = doc("a", {"Tiêu đề bài viết", "Chuyến thăm hai ngày của đoàn Lào."}, r);
+  const Document a = article("a", {"Tiêu đề bài viết", "Chuyến thăm hai ngày của đoàn Lào."}, r);
   db->begin();
   EXPECT_EQ(db->add(a), Store::Added::New);
   EXPECT_EQ(db->add(a), Store::Added::Duplicate);
@@ -107,12 +77,12 @@ TEST_F(StoreTest, SamePageTwiceIsStoredOnce) {
 }
 
 TEST_F(StoreTest, ContentHashIgnoresNavigation) {
-  Document a = doc("a", {"Menu | Trang chủ", "Nội dung bài báo."});
-  Document b = doc("b", {"Trang chủ | Liên hệ | Quảng cáo", "Nội dung bài báo."});
+  Document a = article("a", {"Menu | Trang chủ", "Nội dung bài báo."});
+  Document b = article("b", {"Trang chủ | Liên hệ | Quảng cáo", "Nội dung bài báo."});
   a.is_content = {0, 1};
   b.is_content = {0, 1};
   EXPECT_EQ(Store::content_hash(a), Store::content_hash(b));
-  b = doc("b", {"Menu | Trang chủ", "Nội dung bài báo khác."});
+  b = article("b", {"Menu | Trang chủ", "Nội dung bài báo khác."});
   b.is_content = {0, 1};
   EXPECT_NE(Store::content_hash(a), Store::content_hash(b));
 }
@@ -123,7 +93,7 @@ TEST_F(StoreTest, ANewArticleJoinsTheExistingEvent) {
     Record r1;
     r1.events.push_back(visit("LAO", "VNM", "2024-05-18", "2024-05-19", 2));
     db->begin();
-    db->add(doc("first", {"Tin 1", "Đoàn Lào thăm Việt Nam."}, r1, "2024-05-19", "https://one.example/a"));
+    db->add(article("first", {"Tin 1", "Đoàn Lào thăm Việt Nam."}, r1, "2024-05-19", "https://one.example/a"));
     db->commit();
   }
   auto db = open();  // a later run: incremental
@@ -133,8 +103,8 @@ TEST_F(StoreTest, ANewArticleJoinsTheExistingEvent) {
   Event other = visit("LAO", "VNM", "2024-09-02", "2024-09-02", 2);
   r3.events.push_back(other);
   db->begin();
-  db->add(doc("second", {"Tin 2", "Dòng khác", "Ông Khamla Vongsa thăm Hà Nội."}, r2, "2024-05-20", "https://two.example/b"));
-  db->add(doc("third", {"Tin 3", "Một chuyến thăm khác vào tháng Chín."}, r3, "2024-09-03", "https://www.one.example/c"));
+  db->add(article("second", {"Tin 2", "Dòng khác", "Ông Khamla Vongsa thăm Hà Nội."}, r2, "2024-05-20", "https://two.example/b"));
+  db->add(article("third", {"Tin 3", "Một chuyến thăm khác vào tháng Chín."}, r3, "2024-09-03", "https://www.one.example/c"));
   db->commit();
   EventFilter f;
   const auto events = db->events(f);
@@ -162,9 +132,9 @@ TEST_F(StoreTest, ConflictingFigureKeepsBothValues) {
     return r;
   };
   db->begin();
-  db->add(doc("a", {"A", "Chuyến thăm.", "Thương mại năm ngoái 20,2 tỷ USD."}, with_trade(20.2e9), "2025-05-16"));
-  db->add(doc("b", {"B", "Chuyến thăm!", "Kim ngạch đạt 20,2 tỷ USD."}, with_trade(20.2e9), "2025-05-17"));
-  db->add(doc("c", {"C", "Chuyến thăm?", "Trao đổi thương mại 19,5 tỷ USD."}, with_trade(19.5e9), "2025-05-18"));
+  db->add(article("a", {"A", "Chuyến thăm.", "Thương mại năm ngoái 20,2 tỷ USD."}, with_trade(20.2e9), "2025-05-16"));
+  db->add(article("b", {"B", "Chuyến thăm!", "Kim ngạch đạt 20,2 tỷ USD."}, with_trade(20.2e9), "2025-05-17"));
+  db->add(article("c", {"C", "Chuyến thăm?", "Trao đổi thương mại 19,5 tỷ USD."}, with_trade(19.5e9), "2025-05-18"));
   db->commit();
   FigureFilter f;
   f.indicator = "trade_turnover";
@@ -185,7 +155,7 @@ TEST_F(StoreTest, ConflictingFigureKeepsBothValues) {
 TEST_F(StoreTest, SearchIgnoresMarksAndTheirPlacement) {
   auto db = open();
   db->begin();
-  db->add(doc("a", {"Tiêu đề", "Hai nước cùng vì hòa bình và phát triển của khu vực.", "Tuyến đường sắt mới được khởi công.",
+  db->add(article("a", {"Tiêu đề", "Hai nước cùng vì hòa bình và phát triển của khu vực.", "Tuyến đường sắt mới được khởi công.",
                     "Xin gửi lời cảm ơn chân thành."}));
   db->commit();
   auto lines = [&](const std::string& q) {
@@ -222,7 +192,7 @@ TEST_F(StoreTest, EventFilters) {
   aid.cameo = "071";
   r.events.push_back(aid);
   db->begin();
-  db->add(doc("a", {"T", "l2", "l3", "l4"}, r));
+  db->add(article("a", {"T", "l2", "l3", "l4"}, r));
   db->commit();
   auto ids = [&](EventFilter f) {
     std::vector<std::string> out;
@@ -279,7 +249,7 @@ TEST_F(StoreTest, ListsBoundTheSourcesPerItem) {
   for (int i = 0; i < 130; ++i) {
     Record r;
     r.events.push_back(visit("KHM", "VNM", "2022-08-09", "2022-08-10", 2));
-    db->add(doc("copy" + std::to_string(i), {"Tin " + std::to_string(i), "Đoàn Campuchia thăm Việt Nam."}, r));
+    db->add(article("copy" + std::to_string(i), {"Tin " + std::to_string(i), "Đoàn Campuchia thăm Việt Nam."}, r));
   }
   db->commit();
   EventFilter f;
@@ -310,8 +280,8 @@ TEST_F(StoreTest, AgreementsAndProjectsMerge) {
   r1.events.push_back(visit("VNM", "LAO", "2021-03-01", "2021-03-01", 2));
   r2.events.push_back(visit("VNM", "LAO", "2023-03-01", "2023-03-01", 2));
   db->begin();
-  db->add(doc("old", {"T", "Ký hiệp định.", "Chuẩn bị xây cầu."}, r1, "2021-03-02"));
-  db->add(doc("new", {"T2", "Nhắc lại hiệp định.", "Khánh thành cầu."}, r2, "2023-03-02"));
+  db->add(article("old", {"T", "Ký hiệp định.", "Chuẩn bị xây cầu."}, r1, "2021-03-02"));
+  db->add(article("new", {"T2", "Nhắc lại hiệp định.", "Khánh thành cầu."}, r2, "2023-03-02"));
   db->commit();
   ItemFilter f;
   const auto ag = db->agreements(f);
@@ -332,7 +302,7 @@ TEST_F(StoreTest, ReadOnlyAndForeignFiles) {
   EXPECT_THROW(Store::open(path_, true), StoreError) << "no file yet";
   { auto db = open(); }
   auto ro = open(true);
-  EXPECT_THROW(ro->add(doc("x", {"x"})), StoreError);
+  EXPECT_THROW(ro->add(article("x", {"x"})), StoreError);
   // Another program's SQLite file is refused, not written into.
   const std::string other = (dir_ / "other.db").string();
   sqlite3* raw = nullptr;
@@ -349,7 +319,7 @@ TEST_F(StoreTest, CheckFindsDamage) {
     r.events.push_back(visit("LAO", "VNM", "2024-05-18", "2024-05-19", 2));
     r.figures.push_back(trade(1e9, "2023", 2));
     db->begin();
-    db->add(doc("a", {"T", "Nội dung."}, r));
+    db->add(article("a", {"T", "Nội dung."}, r));
     db->commit();
     EXPECT_TRUE(db->check().empty());
   }
@@ -376,7 +346,7 @@ TEST_F(StoreTest, ExportGdelt) {
   aid.location = "Phnôm Pênh";
   r.events.push_back(aid);
   db->begin();
-  db->add(doc("a", {"T", "Nội dung."}, r, "2024-05-20", "https://news.example/a"));
+  db->add(article("a", {"T", "Nội dung."}, r, "2024-05-20", "https://news.example/a"));
   db->commit();
   std::ostringstream out;
   db->export_gdelt(out, true);
@@ -428,7 +398,7 @@ TEST_F(StoreTest, ExportJsonlHasEveryItemWithSources) {
   r.events.push_back(visit("LAO", "VNM", "2024-05-18", "2024-05-19", 2));
   r.figures.push_back(trade(1e9, "2023", 2));
   db->begin();
-  db->add(doc("a", {"T", "Nội dung."}, r));
+  db->add(article("a", {"T", "Nội dung."}, r));
   db->commit();
   std::ostringstream out;
   db->export_jsonl(out);
