@@ -162,6 +162,16 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
     prev_line = s.line;
     const Ties ties = ties_in(s, 0, static_cast<uint32_t>(s.text.size()));
     const bool ties_empty = ties.countries.empty() && !ties.pair_ref;
+    // 'giữa' right after an indicator ('kim ngạch ... giữa A và B'): the figure's parties. Found once
+    // per sentence, not per amount.
+    std::vector<const Ann*> parties;
+    for (const Ann& a : s.anns)
+      if (a.type == AnnType::Cue && a.label == "between")
+        for (const Ann& i : s.anns)
+          if (i.type == AnnType::Indicator && i.e <= a.b && words_between(s, i.e, a.b) <= 3) {
+            parties.push_back(&a);
+            break;
+          }
     if (s.line != to_line) last_to.clear();
     to_line = s.line;
     std::optional<size_t> level_idx;  // the last level figure of this sentence
@@ -368,11 +378,9 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
       // 'kim ngạch thương mại song phương giữa Phúc Kiến và Việt Nam': a province's or a city's
       // trade, when the first party after 'giữa' is no country.
       // ('giữa năm 2016' is a time; 'giữa Moskva và Hà Nội' names the states by their capitals.)
-      const Ann* gi = nullptr;  // 'giữa' right after the figure's indicator
-      for (const Ann& a : s.anns)
-        if (a.type == AnnType::Cue && a.label == "between" && a.e <= q.b && a.b >= cs)
-          for (const Ann& i : s.anns)
-            if (i.type == AnnType::Indicator && i.e <= a.b && words_between(s, i.e, a.b) <= 3) gi = &a;
+      const Ann* gi = nullptr;
+      for (const Ann* a : parties)
+        if (a->e <= q.b && a->b >= cs) gi = a;
       if (gi) {
         bool state_first = false, time = false;
         for (const Ann& a : s.anns) {
