@@ -239,8 +239,8 @@ std::vector<Agreement> find_agreements(const std::vector<SentenceView>& sentence
       // của ...' is several documents: neither names one.
       {
         const std::string rest = normalize::fold(s.text.substr(kind.e, end - kind.e));
-        if (!upper_at(s.text, kind.b) && rest.rfind(" giữa ", 0) == 0 && rest.find(" về ") == std::string::npos)
-          continue;
+        const bool parties_next = find_cue(s, "between", kind.e, std::min<uint32_t>(end, kind.e + 8)) != nullptr;
+        if (!upper_at(s.text, kind.b) && parties_next && rest.find(" về ") == std::string::npos) continue;
         if (rest.rfind(" và ", 0) == 0) continue;
       }
       // 'Trung tâm Nghiên cứu Chiến lược Nga', 'Viện Chiến lược': a capitalised kind a few

@@ -58,13 +58,20 @@ bool ends_with_ve(std::string_view name) {
   return name.size() > kVe.size() && name.substr(name.size() - kVe.size()) == kVe;
 }
 
-// 'với' at `stop` after 'giữa X' (and no second party yet) opens the second party.
+// 'với' (grammar 'party') at `stop` after 'giữa X' (grammar 'between') with no second party yet
+// opens the second party.
 bool second_party(const SentenceView& s, uint32_t b, uint32_t i, const Ann& stop) {
-  if (normalize::fold(s.text.substr(stop.b, stop.e - stop.b)) != "với") return false;
-  const std::string before = normalize::fold(s.text.substr(b, i - b));
-  const size_t g = before.find("giữa ");
-  return g != std::string::npos && before.find(" và ", g) == std::string::npos &&
-         before.find(" với ", g) == std::string::npos;
+  bool party = false;
+  const Ann* between = nullptr;
+  for (const Ann& a : s.anns) {
+    if (a.type != AnnType::Cue) continue;
+    if (a.label == "party" && a.b == stop.b && a.e == stop.e) party = true;
+    if (a.label == "between" && a.b >= b && a.e <= i) between = &a;
+  }
+  if (!party || !between) return false;
+  for (const Ann& a : s.anns)  // a second party already named ('giữa A với B với ...')
+    if (a.type == AnnType::Cue && a.label == "party" && a.b > between->e && a.e <= i) return false;
+  return normalize::fold(s.text.substr(between->e, i - between->e)).find(" và ") == std::string::npos;
 }
 
 }  // namespace
