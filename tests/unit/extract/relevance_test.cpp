@@ -107,10 +107,10 @@ TEST(Relevance, AnOfficialTheLexiconLacksIsOfTheOtherSide) {
 }
 
 TEST(Relevance, AnOfficialWhoseCountryIsNamedIsNotOfTheOtherSide) {
-  // 'Bộ trưởng Lào Phout Simmalavong': the lexicon lacks him, but his country is written.
-  S a("Bộ trưởng Lào Phout Simmalavong sẽ trình bày lập trường trong đàm phán ngày 13/4/2024.");
+  // 'Bộ trưởng Lào Khamla Vongsouk': the lexicon lacks him, but his country is written.
+  S a("Bộ trưởng Lào Khamla Vongsouk sẽ trình bày lập trường trong đàm phán ngày 13/4/2024.");
   a.office("Bộ trưởng", "Bộ trưởng");
-  a.person("Phout Simmalavong", "Phout Simmalavong", "LAO", "Bộ trưởng");
+  a.person("Khamla Vongsouk", "Khamla Vongsouk", "LAO", "Bộ trưởng");
   a.action("đàm phán", "046", "negotiate");
   a.date("ngày 13/4/2024", "2024-04-13", "2024-04-13", "day");
   S talks = bilateral_talks();

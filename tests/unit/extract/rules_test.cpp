@@ -204,10 +204,10 @@ TEST(Figures, AFutureYearATownsTradeAndTheClausesOwnTime) {
   });
   EXPECT_TRUE(f.empty());
   // 'giữa' a province and Vietnam: the province's trade; 'giữa năm 2016' is a time.
-  f = trade("Năm 2016, kim ngạch thương mại giữa tỉnh Hủa Phăn và Việt Nam đạt 30 triệu USD.", [](S& s) {
+  f = trade("Năm 2016, kim ngạch thương mại giữa tỉnh Sekong và Việt Nam đạt 30 triệu USD.", [](S& s) {
     s.date("Năm 2016", "2016", "2016", "year");
     s.cue("giữa", "between");
-    s.place("Hủa Phăn", "Houaphanh", "LAO");
+    s.place("Sekong", "Sekong", "LAO");
     s.country("Việt Nam", "VNM");
     s.qty("30 triệu USD", 3e7, "USD");
   });
@@ -393,8 +393,8 @@ TEST(Projects, AStepStillAheadIsPlanned) {
 
 TEST(Projects, AHospitalIsTheirsOnlyWhenBuiltOrFundedForTheOtherSide) {
   auto projects = [](bool funded) {
-    S s(funded ? "Hai bên đã bàn giao Bệnh viện Mai Sơn, nơi khám cho bạn Lào."
-               : "Hai bên đã hỗ trợ Bệnh viện Mai Sơn, nơi mổ cho người Lào.");
+    S s(funded ? "Hai bên đã bàn giao Bệnh viện Bình Minh Tây, nơi khám cho bạn Lào."
+               : "Hai bên đã hỗ trợ Bệnh viện Bình Minh Tây, nơi mổ cho người Lào.");
     s.cue("Hai bên", "both");
     s.cue(funded ? "bàn giao" : "hỗ trợ", "coop");
     if (funded) s.cue("bàn giao", "funds");
