@@ -85,6 +85,8 @@ std::vector<Group> actor_groups(const SentenceView& s) {
           cur.actor.person = a.name;
           if (!a.country.empty()) cur.actor.country = a.country;
           if (!a.role.empty()) cur.actor.role = a.role;
+          cur.international = a.label == "intl";
+          if (cur.international) cur.actor.country.reset();
           cur.e = a.e;
           close();
         } else {
@@ -94,6 +96,7 @@ std::vector<Group> actor_groups(const SentenceView& s) {
           cur.actor.person = a.name;
           if (!a.country.empty()) cur.actor.country = a.country;
           if (!a.role.empty()) cur.actor.role = a.role;
+          cur.international = a.label == "intl";
           if (is_unknown_person(a)) {
             cur.name_country = a.code;
             cur.unknown = true;

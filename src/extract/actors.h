@@ -22,6 +22,7 @@ struct Group {
   bool unknown = false;      // the person is one the lexicon lacks
   bool vague = false;        // a title too vague without a country ('Chủ tịch'), and none named
   bool former = false;       // 'nguyên', 'cựu' before the office: no longer held
+  bool international = false;  // a person in an international post that day (Secretary-General of the UN)
 };
 
 // The actor phrases of `s`, in text order.

@@ -21,6 +21,18 @@ std::optional<std::string> document_status(const SentenceView& s, uint32_t b, ui
     if (a.type == AnnType::Action && a.label == "sign") {
       // 'sẽ ký', 'dự kiến ký kết': not signed yet.
       if (const Ann* pl = cue_before(s, "planned", a.b, 24); pl && words_between(s, pl->e, a.b) <= 2) return "planned";
+      // 'đàm phán ký kết', 'sớm trao đổi, ký kết gia hạn', 'chưa ký', 'cản trở hai nước ký': a
+      // signing still sought, wished, denied or hindered has not happened.
+      // ('hai bên đã nhất trí và ký kết': agreed and signed.)
+      for (const char* label : {"doc_planned", "not_yet", "wish", "negation", "hinder"})
+        if (const Ann* c = cue_before(s, label, a.b, 80);
+            c && words_between(s, c->e, a.b) <= (std::string_view(label) == "hinder" ? 8 : 3) &&
+                                                          !has_char_between(s, c->e, a.b, ';')) {
+          const Ann* done = cue_before(s, "occurred", a.b, a.b);
+          if (std::string_view(label) == "wish" && done && done->e <= c->b && words_between(s, done->e, c->b) <= 1)
+            break;
+          return "planned";
+        }
       return "signed";
     }
     if (a.type != AnnType::Cue) return std::nullopt;
@@ -245,10 +257,12 @@ std::vector<Agreement> find_agreements(const std::vector<SentenceView>& sentence
       }
       // 'Trung tâm Nghiên cứu Chiến lược Nga', 'Viện Chiến lược': a capitalised kind a few
       // capitalised words after a body's head word is inside the body's name.
+      // ('Trung tâm Đánh giá Ngân sách và Chiến lược Mỹ': up to six words, the first capitalised.)
       if (upper_at(s.text, kind.b))
-        if (const Ann* org = cue_before(s, "organization", kind.b, 40);
-            org && upper_at(s.text, org->b) && words_between(s, org->e, kind.b) <= 3 &&
-            !has_char_between(s, org->e, kind.b, ',') && !has_char_between(s, org->e, kind.b, ';'))
+        if (const Ann* org = cue_before(s, "organization", kind.b, 80);
+            org && upper_at(s.text, org->b) && words_between(s, org->e, kind.b) <= 6 &&
+            (org->e + 1 >= kind.b || upper_at(s.text, org->e + 1)) && !has_char_between(s, org->e, kind.b, ',') &&
+            !has_char_between(s, org->e, kind.b, ';'))
           continue;
       if (normalize::fold(s.text.substr(kind.e, end - kind.e)) == " hợp tác") continue;
       // 'ký kết một hiệp ước hòa bình': one of a kind, not a named document.

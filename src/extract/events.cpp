@@ -393,6 +393,8 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
         }
       }
 
+      // One in an international post acts for the organisation, not for a country.
+      if ((agent && agent->international) || (patient && patient->international)) continue;
       if (agent) ev.actor1 = agent->actor;
       if (patient) ev.actor2 = patient->actor;
       // 'X dự lễ đón ...', 'X được chào đón': who attends or is welcomed is the guest.
@@ -577,13 +579,17 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
 
   // The occasion: the first dated visit, else the first dated session; never a past one.
   std::optional<std::string> occasion_visitor;  // who makes the occasion's visit
+  std::optional<std::string> occasion_host;     // and whom it visits
   for (int pass = 0; pass < 2 && !ctx.occasion; ++pass)
     for (const Pending& p : found)
       if (p.has_own_date && p.ev.date.precision == "day" && !history(p.ev.date) &&
           (pass == 1 ? p.ev.cameo.rfind("04", 0) == 0 : p.ev.cameo == "042")) {
         ctx.occasion = p.ev.date;
         ctx.occasion_status = p.ev.status;
-        if (p.ev.cameo == "042") occasion_visitor = p.ev.actor1.country;
+        if (p.ev.cameo == "042") {
+          occasion_visitor = p.ev.actor1.country;
+          occasion_host = p.ev.actor2.country;
+        }
         break;
       }
 
@@ -597,6 +603,13 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       // US: a visit the other way is another trip, not the occasion.
       if (ev.cameo == "042" && occasion_visitor && ev.actor1.country != occasion_visitor) continue;
       ev.date = *ctx.occasion;
+      // 'Trước khi tới Singapore, ... đã thăm Indonesia', 'kết thúc chuyến thăm Belarus' in news dated
+      // by the next leg: another country visited is another leg of the trip, with days of its own;
+      // only its month is known.
+      if (ev.cameo == "042" && occasion_visitor && ev.actor2.country != occasion_host) {
+        const std::string month = ctx.occasion->start.substr(0, 7);
+        ev.date = DateRange{month, month, "month"};
+      }
       if (ctx.occasion_status == "planned") ev.status = "planned";
     }
     if (ev.date.start.empty()) continue;

@@ -342,7 +342,10 @@ std::vector<SentenceView> Extractor::annotate(const Document& doc, DocContext& c
           a.country = p.country;
           if (auto held = lex.office_of(m.entry, at)) {
             a.role = held->role;
-            if (!held->country.empty()) a.country = held->country;
+            // The UN Secretary-General speaks for the UN, not for Portugal: an
+            // international post that day leaves the person no country.
+            a.country = held->country;
+            if (held->country.empty()) a.label = "intl";
           }
           break;
         }

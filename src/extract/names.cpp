@@ -74,6 +74,37 @@ bool second_party(const SentenceView& s, uint32_t b, uint32_t i, const Ann& stop
   return normalize::fold(s.text.substr(between->e, i - between->e)).find(" và ") == std::string::npos;
 }
 
+// In [b, i): 'giữa' (grammar 'between'), then 'và', then a second party that ends at `i` with a
+// country, a place or an acronym ('... và EAEU', '... và Lào'): both parties are named.
+bool parties_closed(const SentenceView& s, uint32_t b, uint32_t i) {
+  const Ann* between = nullptr;
+  for (const Ann& a : s.anns)
+    if (a.type == AnnType::Cue && a.label == "between" && a.b >= b && a.e <= i) between = &a;
+  if (!between) return false;
+  static constexpr std::string_view kAnd = " và ";
+  const std::string_view t = s.text;
+  const size_t and_at = t.substr(0, i).rfind(kAnd);
+  if (and_at == std::string_view::npos || and_at < between->e) return false;
+  for (const Ann& a : s.anns)
+    if (a.e == i && a.b > and_at && (a.type == AnnType::Country || a.type == AnnType::Place)) return true;
+  uint32_t w = i;
+  while (w > and_at + kAnd.size() && t[w - 1] != ' ') --w;
+  int caps = 0;
+  for (uint32_t k = w; k < i; ++k) {
+    if (t[k] >= 'a' && t[k] <= 'z') return false;
+    if (t[k] >= 'A' && t[k] <= 'Z') ++caps;
+  }
+  return caps >= 2;
+}
+
+// A word at `w` that says what a document is about or its time (grammar 'doc_about': 'về',
+// 'giai đoạn'), or a date.
+bool topic_or_time(const SentenceView& s, uint32_t w) {
+  for (const Ann& a : s.anns)
+    if (a.b == w && ((a.type == AnnType::Cue && a.label == "doc_about") || a.type == AnnType::Date)) return true;
+  return false;
+}
+
 }  // namespace
 
 bool ties_item(const Ties& t, const DocContext& ctx) {
@@ -163,6 +194,11 @@ uint32_t name_end(const SentenceView& s, uint32_t b, uint32_t limit_words, bool*
                 o.b == a.e + 1)
               stop = true;
       }
+      // 'Hiệp định ... giữa Việt Nam và EAEU mang lại': the second party closes the name; only
+      // what it is about or its time may follow ('... và Lào về ...', '... giai đoạn ...').
+      if (!stop && document && i + 1 < t.size() && !upper_at(t, i + 1) && !digit_at(t, i + 1) &&
+          normalize::fold(t.substr(i, 5)) != " và " && parties_closed(s, b, i) && !topic_or_time(s, i + 1))
+        stop = true;
       if (stop) break;
     }
     ++i;

@@ -29,6 +29,38 @@ bool is_works(const Ann& a) {
          (a.type == AnnType::Indicator && a.code == "aid");  // 'sử dụng vốn vay ODA'
 }
 
+// After a link's first end ('... nối Thủ đô A'), the second: '| với cảng B', or
+// its country and 'và' ('|, Việt Nam và Thủ đô B'). Where the second end's name
+// ends, or 0.
+uint32_t link_second_end(const SentenceView& s, uint32_t end) {
+  const std::string_view t = s.text;
+  static constexpr std::string_view kWith = " với ", kAnd = " và ";
+  uint32_t from = 0;
+  if (normalize::fold(t.substr(end, kWith.size())) == kWith) {
+    from = end + static_cast<uint32_t>(kWith.size());
+  } else if (end + 2 < t.size() && t[end] == ',' && t[end + 1] == ' ') {
+    const Ann* c = nullptr;
+    for (const Ann& a : s.anns)
+      if (a.type == AnnType::Country && a.b == end + 2) c = &a;
+    if (c && normalize::fold(t.substr(c->e, kAnd.size())) == kAnd) from = c->e + static_cast<uint32_t>(kAnd.size());
+  }
+  if (!from) return 0;
+  uint32_t last = 0;
+  int lower = 0;  // lower-case words in a row ('cảng', 'thủ đô')
+  for (uint32_t i = from; i < t.size();) {
+    const uint32_t we = word_end(t, i);
+    if (we == i) break;
+    const bool upper = upper_at(t, i);
+    const uint32_t nx = we + 1;
+    lower = upper ? 0 : lower + 1;
+    if (lower > 2) break;
+    if (upper) last = we;
+    if (we >= t.size() || t[we] != ' ') break;
+    i = nx;
+  }
+  return last;
+}
+
 }  // namespace
 
 std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, const DocContext& ctx) {
@@ -108,12 +140,28 @@ std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, c
         const uint32_t cs = clause_start(s, kind.b);
         for (const Ann& a : s.anns)
           if (a.type == AnnType::Cue && a.label == "company" && a.e <= kind.b &&
-              (a.b <= cs + 1 || (a.b >= 2 && s.text[a.b - 2] == ',')) && !has_char_between(s, a.e, kind.b, ','))
+              (words_between(s, cs, a.b) <= 1 || (a.b >= 2 && s.text[a.b - 2] == ',')) &&  // 'Về Tập đoàn X'
+              !has_char_between(s, a.e, kind.b, ','))
             firm = true;
         if (firm) continue;
       }
+      // 'Hải quân hai nước Mỹ và Nhật Bản sẽ cùng với chủ nhà Việt Nam hoàn thành trường X': a
+      // work that a third country does with the pair is a multilateral one.
+      {
+        uint32_t from = clause_start(s, kind.b);
+        for (uint32_t i = kind.b; i > from; --i)
+          if (t[i - 1] == ',') {
+            from = i;
+            break;
+          }
+        bool third = false;
+        for (const Ann& a : s.anns)
+          third = third || (a.type == AnnType::Country && a.b >= from && a.e <= kind.b && a.code != ctx.dyad_a &&
+                            a.code != ctx.dyad_b);
+        if (third) continue;
+      }
       // 'cử tri đề nghị cân nhắc vay vốn ... để xây dựng X': a proposal, not a project of the pair.
-      if (const Ann* pr = cue_before(s, "proposal", kind.b, kind.b); pr && words_between(s, pr->e, kind.b) <= 15 &&
+      if (const Ann* pr = cue_before(s, "proposal", kind.b, kind.b); pr && words_between(s, pr->e, kind.b) <= 20 &&
                                                                  !has_char_between(s, pr->e, kind.b, ';'))
         continue;
       // 'giữa Bệnh viện A và Bệnh viện B': the second party too.
@@ -406,6 +454,17 @@ std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, c
           begin = static_cast<uint32_t>(du_an);
         else if (before.size() >= 7 && normalize::fold(before.substr(before.size() - 7)) == "tuyến ")
           begin = kind.b - 7;
+      }
+      // 'đường cao tốc nối Thủ đô A, Việt Nam và Thủ đô B, Lào': a link names both its ends; a
+      // name cut at the first end's country runs on through 'và' to the second.
+      if (proper > 0) {
+        const std::string d = " " + normalize::fold(t.substr(kind.e, end - kind.e)) + " ";
+        if (d.find(" nối ") != std::string::npos && d.find(" với ") == std::string::npos &&
+            d.find(" và ") == std::string::npos && d.find(" - ") == std::string::npos) {
+          const uint32_t second = link_second_end(s, end);
+          if (!second) continue;  // one end only: the name is cut
+          end = second;
+        }
       }
       if (end <= begin) continue;
       Project p;

@@ -850,3 +850,25 @@ TEST(Events, AWelcomesHostIsWhoseCeremonyItIs) {
   EXPECT_EQ(ev[0].actor1.country, "RUS");
   EXPECT_EQ(ev[0].actor2.country, "VNM");
 }
+
+TEST(Events, AnotherCountryVisitedIsAnotherLegKnownOnlyByItsMonth) {
+  S a("Ngày 12/3, Chủ tịch nước thăm chính thức Singapore.");
+  a.date("Ngày 12/3", "2025-03-12", "2025-03-12", "day");
+  a.office("Chủ tịch nước", "Chủ tịch nước");
+  a.action("thăm chính thức", "042", "visit");
+  a.country("Singapore", "SGP");
+  S b("Trước đó, Chủ tịch nước đã thăm chính thức Indonesia.", 2);
+  b.office("Chủ tịch nước", "Chủ tịch nước");
+  b.action("thăm chính thức", "042", "visit");
+  b.country("Indonesia", "IDN");
+  std::vector<ex::SentenceView> v{a.done(), b.done()};
+  auto ctx = ctx_at(2025, 3, 14);
+  ex::find_dyad(v, ctx);
+  auto ev = ex::find_events(v, ctx);
+  ASSERT_EQ(ev.size(), 2u);
+  EXPECT_EQ(ev[0].actor2.country, "SGP");
+  EXPECT_EQ(ev[0].date.precision, "day");
+  EXPECT_EQ(ev[1].actor2.country, "IDN");
+  EXPECT_EQ(ev[1].date.precision, "month");
+  EXPECT_EQ(ev[1].date.start, "2025-03");
+}

@@ -111,6 +111,10 @@ INSTANTIATE_TEST_SUITE_P(
              "Hai bên trao đổi trực tiếp vào Chủ Nhật",
              {},
              {"action|tiếp|040", "country|Nhật|JPN", "cue|trực tiếp|block"}},
+        Case{"AGreetingIsNoVisit",  // 'gửi lời thăm hỏi': asking after someone, not visiting
+             "Chủ tịch Mặt trận gửi lời thăm hỏi tới kiều bào",
+             {"cue|tới|to"},
+             {"action|thăm|042"}},
         Case{"TheWordOutsideABlockWord",
              "Chủ tịch nước tiếp Đại sứ Nhật Bản",
              {"action|tiếp|040", "title|Chủ tịch nước|Chủ tịch nước", "title|Đại sứ|Đại sứ",

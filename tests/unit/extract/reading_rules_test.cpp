@@ -1,0 +1,134 @@
+// Reading rules whose words live in the lexicon (grammar.tsv, cues.tsv,
+// terms.tsv), checked through the whole pipeline with the real lexicon on
+// short made-up articles, so that a lexicon edit that breaks them fails here.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "core/document.h"
+#include "pipeline/pipeline.h"
+
+namespace {
+
+using mekong::Document;
+using mekong::Pipeline;
+using mekong::PipelineOptions;
+using mekong::Record;
+
+const Pipeline& pipeline() {
+  static const Pipeline p([] {
+    PipelineOptions o;
+    o.lexicon_dir = MEKONG_LEXICON_DIR;
+    o.assume_published = mekong::Published{"2017-06-20", "day"};
+    return o;
+  }());
+  return p;
+}
+
+// The record of an article: a headline, then the body lines.
+Record read(const std::string& title, const std::string& body) {
+  mekong::ingest::RawDocument raw;
+  raw.id = "t";
+  raw.origin = "t.txt";
+  raw.bytes = title + "\n" + body + "\n";
+  Document doc;
+  std::string error;
+  EXPECT_TRUE(pipeline().run(std::move(raw), doc, error)) << error;
+  return doc.record;
+}
+
+TEST(ReadingRules, OneInAnInternationalPostActsForNoCountry) {
+  // The UN Secretary-General (terms.tsv: an international post) condemns for the UN, not for Portugal.
+  const Record r = read("Liên hợp quốc lên án vụ phóng tên lửa",
+                        "Ngày 18/6, Tổng Thư ký Liên hợp quốc António Guterres lên án việc Triều Tiên phóng tên lửa "
+                        "đạn đạo.");
+  for (const auto& e : r.events) {
+    EXPECT_NE(e.actor1.country, std::optional<std::string>("PRT"));
+    EXPECT_NE(e.actor2.country, std::optional<std::string>("PRT"));
+  }
+}
+
+TEST(ReadingRules, ALinkNamesBothItsEnds) {
+  // A link's name cut at the first end's country runs on through 'và' to the second end.
+  const Record r = read("Hợp tác giao thông Việt Nam - Lào",
+                        "Ngày 18/6, Việt Nam và Lào nhất trí tiếp tục hợp tác triển khai dự án đường sắt nối "
+                        "Thành phố Vinh, Việt Nam và Thủ đô Viêng Chăn, Lào.");
+  ASSERT_EQ(r.projects.size(), 1u);
+  EXPECT_NE(r.projects[0].name.find("Viêng Chăn"), std::string::npos) << r.projects[0].name;
+}
+
+TEST(ReadingRules, AWorkOfferedOrAnOptionIsNoProject) {
+  // 'ngỏ lời đề nghị tham gia', 'phương án vốn': only offered or considered.
+  const Record offered = read("Pháp muốn tham gia dự án đường sắt",
+                              "Cơ quan Phát triển Pháp đã ngỏ lời đề nghị tham gia hợp tác đối với dự án cải tạo "
+                              "tuyến đường sắt Hòa Bình - Sơn La của Việt Nam.");
+  EXPECT_TRUE(offered.projects.empty());
+  const Record option = read("Vốn vay cho đường cao tốc",
+                             "Khoản vay từ Hàn Quốc từng được nêu trong phương án vốn làm đường cao tốc Lạng Sơn - "
+                             "Cao Bằng của Việt Nam.");
+  EXPECT_TRUE(option.projects.empty());
+}
+
+TEST(ReadingRules, ALicensedOrACompanysWorkIsAFirmsDeal) {
+  // A licence given to an investor, and a company that opens the clause after 'Về'.
+  const Record licensed = read("Vốn đầu tư nước ngoài tăng",
+                               "Dự án lớn được cấp phép trong tháng là Khu công nghiệp Việt Nam - Thái Lan, tổng vốn "
+                               "200 triệu USD do Thái Lan đầu tư.");
+  EXPECT_TRUE(licensed.projects.empty());
+  const Record firm = read("Doanh nghiệp Pháp quan tâm cao tốc",
+                           "Về Tập đoàn Alpha (Pháp) quan tâm đến việc mua quyền khai thác dự án cao tốc Hòa Bình - "
+                           "Mộc Châu của Việt Nam.");
+  EXPECT_TRUE(firm.projects.empty());
+}
+
+TEST(ReadingRules, AWorkDoneWithAThirdCountryIsNoPairs) {
+  const Record r = read("Hải quân ba nước xây trường học",
+                        "Ngày 18/6, Hải quân hai nước Australia và Nhật Bản sẽ cùng với chủ nhà Việt Nam hoàn thành "
+                        "trường tiểu học Hoa Sen (Phú Yên) với sự tài trợ của Nhật Bản.");
+  EXPECT_TRUE(r.projects.empty());
+  // The pair alone: a project.
+  const Record two = read("Hải quân Nhật Bản xây trường học",
+                          "Ngày 18/6, Hải quân Nhật Bản sẽ cùng với chủ nhà Việt Nam hoàn thành trường tiểu học "
+                          "Hoa Sen (Phú Yên) với sự tài trợ của Nhật Bản.");
+  EXPECT_EQ(two.projects.size(), 1u);
+}
+
+
+
+TEST(ReadingRules, ASigningSoughtWishedOrHinderedHasNotHappened) {
+  auto status = [](const std::string& sentence) -> std::string {
+    const Record r = read("Quan hệ Việt Nam - Hungary", sentence);
+    if (r.agreements.empty()) return "none";
+    return r.agreements[0].status.value_or("null");
+  };
+  EXPECT_EQ(status("Ngày 18/6, Việt Nam và Hungary đã ký Hiệp định hợp tác về nông nghiệp."), "signed");
+  EXPECT_EQ(status("Việt Nam và Hungary đang đàm phán ký Hiệp định hợp tác về nông nghiệp."), "planned");
+  EXPECT_EQ(status("Việt Nam và Hungary chưa ký Hiệp định hợp tác về nông nghiệp."), "planned");
+  EXPECT_EQ(status("Tranh chấp đã cản trở hai nước Việt Nam và Hungary ký Hiệp định hợp tác về nông nghiệp."),
+            "planned");
+  EXPECT_EQ(status("Ngày 18/6, Việt Nam và Hungary đã nhất trí và ký kết Hiệp định hợp tác về nông nghiệp."),
+            "signed");
+}
+
+TEST(ReadingRules, ADocumentsNameEndsWithItsSecondParty) {
+  const Record r = read("Thương mại Việt Nam - Hungary",
+                        "Hai bên cần tận dụng cơ hội do Hiệp định Thương mại giữa Việt Nam và EFTA mang lại cho "
+                        "doanh nghiệp Việt Nam và Hungary.");
+  ASSERT_EQ(r.agreements.size(), 1u);
+  EXPECT_EQ(r.agreements[0].name, "Hiệp định Thương mại giữa Việt Nam và EFTA");
+  // 'và' inside the first party's name does not close it.
+  const Record two = read("Hợp tác giáo dục Việt Nam - Hungary",
+                          "Ngày 18/6, hai bên ký Kế hoạch hợp tác giữa Bộ Giáo dục và Đào tạo Việt Nam và Bộ Nhân "
+                          "lực Hungary giai đoạn 2017 - 2020.");
+  ASSERT_EQ(two.agreements.size(), 1u);
+  EXPECT_NE(two.agreements[0].name.find("Bộ Nhân lực Hungary"), std::string::npos) << two.agreements[0].name;
+}
+
+TEST(ReadingRules, AStrategyWordInsideABodysNameIsNoDocument) {
+  const Record r = read("Chuyên gia Hungary nói về hải quân Việt Nam",
+                        "Ông Ferenc, chuyên gia Trung tâm Đánh giá Ngân sách và Chiến lược Hungary, nói với báo chí "
+                        "Việt Nam rằng hải quân hai nước có nhiều điểm chung.");
+  EXPECT_TRUE(r.agreements.empty());
+}
+
+}  // namespace
