@@ -13,6 +13,16 @@ namespace mekong::extract {
 
 namespace {
 
+// 'so với năm 2015': a date right after a comparison word is the base compared with; not one
+// after another date or in the next clause ('... so với năm 2015; bốn tháng đầu năm 2017, ...').
+bool comparison_base(const SentenceView& s, const Ann& date) {
+  const Ann* c = cue_before(s, "compare", date.b, 14);
+  if (!c || has_char_between(s, c->e, date.b, ';') || has_char_between(s, c->e, date.b, ',')) return false;
+  for (const Ann& a : s.anns)
+    if (a.type == AnnType::Date && a.b >= c->e && a.e <= date.b) return false;
+  return true;
+}
+
 // The currency of the news this engine reads (Vietnamese pages).
 constexpr std::string_view kHomeCurrency = "VND";
 
@@ -132,6 +142,10 @@ Dir direction(const SentenceView& s, const Ann& q, const std::string& indicator,
 // 'Nhật Bản với 42,4 tỷ USD, Singapore với 38,2 tỷ USD': a country opening
 // the figure's own comma-separated part is the figure's subject.
 const Ann* own_country(const SentenceView& s, const Ann& q) {
+  // 'Qatar (790,5 triệu euro)': an amount in brackets right after a country is that country's.
+  if (q.b >= 2 && s.text[q.b - 1] == '(')
+    for (const Ann& a : s.anns)
+      if (a.type == AnnType::Country && a.e + 2 == q.b && s.text[a.e] == ' ') return &a;
   uint32_t from = q.b;
   while (from > 0 && s.text[from - 1] != ',' && s.text[from - 1] != ';' && s.text[from - 1] != ':') --from;
   for (const Ann& a : s.anns)
@@ -287,7 +301,7 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
       const Ann* when = nullptr;
       for (const Ann& a : s.anns) {
         if (a.type != AnnType::Date || a.b >= q.b) continue;
-        if (cue_before(s, "compare", a.b, 14)) continue;
+        if (comparison_base(s, a)) continue;
         when = &a;
       }
       // 'Năm 2024, ...; hiện có khoảng 16.000 lưu học sinh': 'now' in the amount's own clause
@@ -328,7 +342,7 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
               (words_between(s, q.e, a.b) <= 3 ||
                ((ind == "aid" || ind == "scholarships" || ind == "students") && a.b < ce &&
                 words_between(s, q.e, a.b) <= 12 && !amount_between(s, q, a))) &&
-              !cue_before(s, "compare", a.b, 14)) {  // '... 500.000 USD mà Chính phủ quyết định dành cho Cuba ngày 8/11'
+              !comparison_base(s, a)) {  // '... 500.000 USD mà Chính phủ quyết định dành cho Cuba ngày 8/11'
             when = &a;  // '65 suất học bổng cho cán bộ, sinh viên Việt Nam trong năm 2025'
             break;
           }
@@ -390,6 +404,22 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
                         (a.type == AnnType::Cue && (a.label == "pairref" || a.label == "both"));
         }
         if (!state_first && !time) continue;
+        // '... giữa Việt Nam và bang Hessen': a second party that is no country is a state's, a
+        // province's or a city's part.
+        if (state_first) {
+          static constexpr std::string_view kAnd = " và ";
+          const size_t and_at = s.text.substr(0, q.b).find(kAnd, gi->e);
+          if (and_at != std::string_view::npos && words_between(s, gi->e, static_cast<uint32_t>(and_at)) <= 6) {
+            const uint32_t second = static_cast<uint32_t>(and_at + kAnd.size());
+            bool state_second = false;
+            for (const Ann& a : s.anns)
+              // ('và CH Czech', 'và nước Nga': a form of the state's name may stand before it.)
+              state_second = state_second || (a.b >= second && words_between(s, second, a.b) <= 2 &&
+                                              !has_char_between(s, second, a.b, ',') &&
+                                              (a.type == AnnType::Country || (a.type == AnnType::Place && a.strong)));
+            if (!state_second) continue;
+          }
+        }
       }
       // 'Ước tính 8 tháng năm 2024, kim ngạch ... đạt 1,3 tỷ USD': an estimate from the clause's start.
       if (f.approx == "exact" && find_cue(s, "estimate", cs, q.b)) f.approx = "about";
@@ -406,6 +436,8 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
       std::string pa = ctx.dyad_a, pb = ctx.dyad_b;
       if (const Ann* own = own_country(s, q); own && own->code != pa && own->code != pb) {
         if (ind == "trade_turnover") continue;  // whose trade with whom is not said
+        // 'cùng với Qatar (600 triệu euro)': another country's amount in a list; with whom is not said.
+        if (q.b >= 1 && s.text[q.b - 1] == '(') continue;
         d.from = own->code;
         d.to = d.to && *d.to != own->code ? d.to : std::nullopt;
         // '... đầu tư tại Việt Nam. Singapore dẫn đầu với ...': the host named earlier in the paragraph.
@@ -460,8 +492,15 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
     }
     for (const Ann& a : s.anns)
       if (a.type == AnnType::Country && cue_before(s, "to", a.b, 2)) last_to = a.code;
-    // A sentence that names no one reads the last one that did, up to two sentences back.
-    if (!ties_empty) {
+    // A sentence that names no one reads the last one that did, up to two sentences back;
+    // only one that spoke of a figure ('... ĐH Leeds (Anh); ĐH Aalborg (Đan Mạch)': a list of
+    // schools sets no pair for the school's own numbers after it).
+    bool speaks_of_figure = false;
+    for (const Ann& a : s.anns) speaks_of_figure = speaks_of_figure || a.type == AnnType::Indicator;
+    if (!ties_empty && !speaks_of_figure) {
+      prev_ties = Ties{};
+      prev_age = 0;
+    } else if (!ties_empty) {
       prev_ties = ties;
       prev_age = 0;
     } else if (++prev_age > 2) {

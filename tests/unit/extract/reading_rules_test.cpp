@@ -131,4 +131,48 @@ TEST(ReadingRules, AStrategyWordInsideABodysNameIsNoDocument) {
   EXPECT_TRUE(r.agreements.empty());
 }
 
+TEST(ReadingRules, AComparisonsBaseStaysInItsClause) {
+  // 'so với năm 2015; bốn tháng đầu năm 2017, ...': the next clause's period is its own.
+  const Record r = read("Thương mại Việt Nam - Hungary",
+                        "Kim ngạch thương mại hai chiều Việt Nam - Hungary năm 2016 đạt 2,1 tỷ USD, tăng 15% so với "
+                        "năm 2015; bốn tháng đầu năm 2017, tiếp tục tăng 20%, đạt 0,9 tỷ USD.");
+  bool found = false;
+  for (const auto& f : r.figures)
+    if (f.value == 900000000.0) {
+      found = true;
+      EXPECT_EQ(f.period_start, std::optional<std::string>("2017-01"));
+      EXPECT_EQ(f.period_end, std::optional<std::string>("2017-04"));
+    }
+  EXPECT_TRUE(found);
+}
+
+TEST(ReadingRules, TradeWithAStatesPartIsNotTheCountrys) {
+  const Record part = read("Thương mại Việt Nam - Đức",
+                           "Kim ngạch thương mại hai chiều giữa Việt Nam và bang Sachsen của Đức đạt 500 triệu euro "
+                           "năm 2016.");
+  EXPECT_TRUE(part.figures.empty());
+  const Record whole = read("Thương mại Việt Nam - Séc",
+                            "Năm 2016, kim ngạch thương mại hai chiều giữa Việt Nam và CH Séc đạt 400 triệu USD.");
+  EXPECT_EQ(whole.figures.size(), 1u);
+}
+
+TEST(ReadingRules, AnAmountInBracketsIsTheCountrysBeforeIt) {
+  // 'cùng với Qatar (600 triệu euro)': a third country's amount, not the pair's.
+  const Record r = read("Ai Cập nhập vũ khí của Đức",
+                        "Năm 2016, Đức xuất khẩu vũ khí trị giá 900 triệu euro sang Ai Cập. Ai Cập là một trong ba "
+                        "khách hàng mua vũ khí lớn nhất của Đức cùng với Qatar (600 triệu euro).");
+  ASSERT_EQ(r.figures.size(), 1u);
+  EXPECT_EQ(r.figures[0].value, 900000000.0);
+}
+
+TEST(ReadingRules, AListOfSchoolsSetsNoPairForTheNumbersAfterIt) {
+  // A sentence that names no country reads the last one that did only when that one spoke of a figure.
+  const Record r = read("Trường đại học tuyển sinh năm 2017",
+                        "Năm 2016, Việt Nam và Đan Mạch ký thỏa thuận hợp tác giáo dục.\nChương trình của trường "
+                        "tham khảo nhiều trường đại học như: ĐH Bách khoa Hà Nội; ĐH Aalborg (Đan Mạch); ĐH Quốc gia "
+                        "Hà Nội của Việt Nam. Thống kê của trường cho hay, tổng số sinh viên toàn trường trong năm "
+                        "học 2016 - 2017 là trên 3.000 người.");
+  EXPECT_TRUE(r.figures.empty());
+}
+
 }  // namespace
