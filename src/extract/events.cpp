@@ -153,6 +153,9 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       const bool issued = t.type == AnnType::AgreementKind && t.code == "declaration" && cue_before(s, "issue", t.b, 2);
       if (t.type != AnnType::Action && !(t.type == AnnType::Mechanism && t.label == "meeting") && !issued) continue;
       if (t.label == "invite") continue;
+      // A session of a mechanism of many ('Hội nghị Cấp cao ASEAN', '... ASEAN - Hàn Quốc') is no
+      // pair's event; a meeting on its sidelines is told by a verb of its own.
+      if (t.type == AnnType::Mechanism && t.countries.size() > 2) continue;
       if (!states_event(s, t, sport)) continue;
       const uint32_t cs = clause_start(s, t.b), ce = clause_end(s, t.e);
 
@@ -235,10 +238,15 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       // 'chuyến thăm' (the visit, as a noun) mostly refers back to the occasion:
       // it takes only a date that follows it closely ('chuyến thăm ... từ ngày 28-29/6').
       const bool noun_visit = is_visit(t) && starts_with_chuyen(s.text.substr(t.b));
-      // 'chuyến thăm Việt Nam của cựu Tổng thống Obama năm 2016': a year after the visit's
-      // own words is its time.
-      if (noun_visit && !past_after && after && after->range.precision == "year" &&
-          words_between(s, t.e, after->b) <= 10 && !has_char_between(s, t.e, after->b, ',')) {
+      // 'chuyến thăm Việt Nam của cựu Tổng thống Obama năm 2016': a year after the visit's own
+      // words is its time.
+      if (noun_visit && !past_after && after &&
+          (after->range.precision == "year" || after->range.precision == "month") &&
+          words_between(s, t.e, after->b) <= (after->range.precision == "year" ? 10 : 14) &&
+          !has_char_between(s, t.e, after->b, ',')) {
+        // A visit recalled by its month ('... của Thủ tướng X (tháng 1/2017)', 'vào tháng 3 vừa
+        // qua') is background to the news, not an event of it; its own news tells its days.
+        if (after->range.precision == "month") continue;
         past_after = true;
         date = after;
       }

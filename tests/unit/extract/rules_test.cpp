@@ -872,3 +872,50 @@ TEST(Events, AnotherCountryVisitedIsAnotherLegKnownOnlyByItsMonth) {
   EXPECT_EQ(ev[1].date.precision, "month");
   EXPECT_EQ(ev[1].date.start, "2025-03");
 }
+
+TEST(Events, ASessionOfAMechanismOfManyIsNoPairsEvent) {
+  auto events = [](std::vector<std::string> members) {
+    S s("Ngày 10/11, Thủ tướng Việt Nam dự Hội nghị Cấp cao X cùng Thủ tướng Nhật Bản.");
+    s.date("Ngày 10/11", "2017-11-10", "2017-11-10", "day");
+    s.office("Thủ tướng", "Thủ tướng");
+    s.country("Việt Nam", "VNM");
+    ex::Ann& m = s.add(AnnType::Mechanism, "Hội nghị Cấp cao X");
+    m.name = "Hội nghị Cấp cao X";
+    m.label = "meeting";
+    m.countries = std::move(members);
+    m.strong = m.countries.size() == 2;
+    s.add(AnnType::Office, "Thủ tướng", 60).role = "Thủ tướng";
+    s.country("Nhật Bản", "JPN");
+    std::vector<ex::SentenceView> v{s.done()};
+    auto ctx = ctx_at(2017, 11, 11);
+    ex::find_dyad(v, ctx);
+    return ex::find_events(v, ctx).size();
+  };
+  EXPECT_EQ(events({"VNM", "JPN"}), 1u);
+  EXPECT_EQ(events({"VNM", "JPN", "LAO", "KHM"}), 0u);
+}
+
+TEST(Events, AVisitRecalledByItsMonthIsBackground) {
+  // In news of a meeting on 12/5, a visit recalled by its month does not take the meeting's day.
+  auto events = [](const std::string& when, const std::string& start, const std::string& precision) {
+    S a("Ngày 12/5, Chủ tịch nước hội kiến Thủ tướng Nhật Bản.");
+    a.date("Ngày 12/5", "2017-05-12", "2017-05-12", "day");
+    a.office("Chủ tịch nước", "Chủ tịch nước");
+    a.action("hội kiến", "040", "meet");
+    a.add(AnnType::Office, "Thủ tướng", 30).role = "Thủ tướng";
+    a.country("Nhật Bản", "JPN");
+    S s("Chủ tịch nước đánh giá cao chuyến thăm Việt Nam của Thủ tướng Nhật Bản (" + when + ").", 2);
+    s.office("Chủ tịch nước", "Chủ tịch nước");
+    s.action("chuyến thăm", "042", "visit");
+    s.country("Việt Nam", "VNM");
+    s.add(AnnType::Office, "Thủ tướng", 50).role = "Thủ tướng";
+    s.country("Nhật Bản", "JPN");
+    s.date(when, start, start, precision);
+    std::vector<ex::SentenceView> v{a.done(), s.done()};
+    auto ctx = ctx_at(2017, 5, 13);
+    ex::find_dyad(v, ctx);
+    return ex::find_events(v, ctx).size();
+  };
+  EXPECT_EQ(events("ngày 10/5", "2017-05-10", "day"), 2u);
+  EXPECT_EQ(events("tháng 11/2016", "2016-11", "month"), 1u);
+}
