@@ -818,6 +818,21 @@ class Analyzer {
     for (size_t i = tail_begin; i < tail_end; ++i)
       if (usable(i) && info_[i].chars <= 120)
         if (auto p = parse_published(info_[i].text, /*strict=*/true)) found.emplace_back(i, *p);
+    // A byline right under the article that ends with its date ('... | 07/03/2024').
+    std::vector<size_t> byline_dated;
+    if (last_content)
+      for (size_t i = *last_content + 1, seen = 0; i < n_ && seen < 3; ++i) {
+        if (info_[i].blank()) continue;
+        ++seen;
+        if (boxed_[i]) continue;
+        bool known = false;
+        for (const auto& f : found) known = known || f.first == i;
+        if (known) continue;
+        if (auto p = parse_byline_date(info_[i].text)) {
+          found.emplace_back(i, *p);
+          byline_dated.push_back(i);
+        }
+      }
     // <time datetime> elements come with their machine-readable value.
     for (const auto& [line, datetime] : doc_.line_times)
       if (usable(line))
@@ -836,7 +851,9 @@ class Analyzer {
       const size_t to_top = top ? distance(line, *top) : 8;
       // A time by the headline or under the byline; a bare date only right by the headline.
       const bool by_headline = top && to_top <= (timed ? 3u : 1u);
-      const bool by_byline = timed && last_content && line > *last_content && distance(*last_content, line) <= 3;
+      const bool signed_date = std::find(byline_dated.begin(), byline_dated.end(), line) != byline_dated.end();
+      const bool by_byline = (timed || signed_date) && last_content && line > *last_content &&
+                             distance(*last_content, line) <= 3;
       if (by_headline || by_byline) {
         const int score = -static_cast<int>(by_headline ? to_top : 4);
         std::optional<Candidate>& slot = timed ? near : near_bare;

@@ -36,6 +36,11 @@ struct Options {
 // that holds a date.
 std::optional<Published> parse_published(std::string_view line, bool strict);
 
+// A byline that ends with the article's date after a bar or a dash: 'Bài và
+// ảnh: X - Phóng viên TTXVN tại Y | 07/03/2024'. A short line only (a
+// sentence that ends with a date is no byline).
+std::optional<Published> parse_byline_date(std::string_view line);
+
 // An ISO date as a user gives it: 2024, 2024-06, 2024-06-21, 2024-06-21T09:30.
 std::optional<Published> parse_iso(std::string_view s);
 

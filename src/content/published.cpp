@@ -123,6 +123,16 @@ std::optional<Published> parse_published(std::string_view line, bool strict) {
   return std::nullopt;
 }
 
+std::optional<Published> parse_byline_date(std::string_view line) {
+  static const RE2 kEnd(R"(^(.*?)\s[|–\-]\s*(\d{1,2})[/.](\d{1,2})[/.](\d{4})\s*$)");
+  if (line.size() > 160 || !has_four_digits(line)) return std::nullopt;
+  re2::StringPiece in(line.data(), line.size());
+  std::string before, d, mo, y;
+  if (!RE2::FullMatch(in, kEnd, &before, &d, &mo, &y)) return std::nullopt;
+  if (words_outside(before, 0, 0) > 14) return std::nullopt;
+  return make(num(y), num(mo), num(d), 0, 0, false);
+}
+
 std::optional<Published> parse_iso(std::string_view s) {
   static const RE2 kIso(R"(\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::\d{2})?)?)?)?\s*)");
   std::string y, mo, d, h, mi;

@@ -64,6 +64,22 @@ TEST(Published, IgnoresDatesInsideSentencesAndImpossibleDates) {
   EXPECT_FALSE(ct::parse_published("25:61 | 05/13/2024", true));
 }
 
+TEST(Published, ABylineThatEndsWithTheArticlesDate) {
+  auto p = ct::parse_byline_date("Bài và ảnh: Minh Anh - Phóng viên TTXVN tại Canada | 07/03/2024");
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->value, "2024-03-07");
+  EXPECT_EQ(p->precision, "day");
+  // A sentence that ends with a date is no byline.
+  EXPECT_FALSE(ct::parse_byline_date(
+      "Hai bên nhất trí tổ chức kỳ họp tiếp theo của Ủy ban hỗn hợp tại Ottawa vào thời gian phù hợp sau khi "
+      "trao đổi qua đường ngoại giao - 07/03/2024"));
+  // Under the article, it dates the page.
+  Document doc = analyzed("Việt Nam và Campuchia tăng cường hợp tác kinh tế\n" + kPara1 + "\n" + kPara2 +
+                          "\n\nBài và ảnh: Minh Anh - Phóng viên TTXVN | 12/03/2024\n");
+  ASSERT_TRUE(doc.published);
+  EXPECT_EQ(doc.published->value, "2024-03-12");
+}
+
 TEST(Content, KeepsArticleDropsNavigationAndLists) {
   const std::string page = "Trang chủ Thời sự Quốc tế\n"
                            "10:20 | 12/03/2024 GMT+7\n"
