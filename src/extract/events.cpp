@@ -329,7 +329,8 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       for (const Ann& a : s.anns) {
         if (a.b < t.e) continue;
         if (a.type == AnnType::Cue && (a.label == "to" || a.label == "at" || a.label == "venue")) continue;  // 'thăm ... tới Ấn Độ'
-        if ((a.type == AnnType::Country || a.type == AnnType::Place) && words_between(s, t.e, a.b) <= 3) dest = &a;
+        // ('thăm, làm việc tại Việt Nam': the comma joined to the verb counts as a word.)
+        if ((a.type == AnnType::Country || a.type == AnnType::Place) && words_between(s, t.e, a.b) <= 4) dest = &a;
         break;
       }
       // 'chuyến đi thăm Mỹ của ...': the visit as a noun, with 'chuyến (đi)' just before the word.

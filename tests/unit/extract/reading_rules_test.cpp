@@ -175,4 +175,19 @@ TEST(ReadingRules, AListOfSchoolsSetsNoPairForTheNumbersAfterIt) {
   EXPECT_TRUE(r.figures.empty());
 }
 
+TEST(ReadingRules, GuestsVisitingTheHostsCountryAreTheVisitors) {
+  // 'tiếp ... Hoa Kỳ đang thăm, làm việc tại Việt Nam': the comma after the verb does not hide the place.
+  const Record r = read("Chủ tịch nước tiếp các nghị sĩ Canada",
+                        "Chiều 1/6, Chủ tịch nước Trần Đại Quang đã tiếp các nghị sĩ Canada đang thăm, làm việc tại "
+                        "Việt Nam.");
+  bool visit = false;
+  for (const auto& e : r.events)
+    if (e.cameo == "042") {
+      visit = true;
+      EXPECT_EQ(e.actor1.country, std::optional<std::string>("CAN"));
+      EXPECT_EQ(e.actor2.country, std::optional<std::string>("VNM"));
+    }
+  EXPECT_TRUE(visit);
+}
+
 }  // namespace

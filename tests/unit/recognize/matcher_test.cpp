@@ -115,6 +115,10 @@ INSTANTIATE_TEST_SUITE_P(
              "Chủ tịch Mặt trận gửi lời thăm hỏi tới kiều bào",
              {"cue|tới|to"},
              {"action|thăm|042"}},
+        Case{"AskingAfterIsNoVisit",  // 'đến thăm hỏi, động viên': not 'đến thăm'
+             "Lãnh đạo Đại sứ quán đến thăm hỏi, động viên đội tuyển",
+             {},
+             {"action|đến thăm|042", "action|thăm|042"}},
         Case{"TheWordOutsideABlockWord",
              "Chủ tịch nước tiếp Đại sứ Nhật Bản",
              {"action|tiếp|040", "title|Chủ tịch nước|Chủ tịch nước", "title|Đại sứ|Đại sứ",
