@@ -360,6 +360,12 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
                 break;
               // '... chuyến thăm Mỹ, Tổng thống Mỹ đã đón': one of the visited country receives, not visits.
               if (visit && !dc.empty() && g.actor.country == std::optional<std::string>(dc)) break;
+              // 'Đoàn ... Campuchia do X dẫn đầu ... bắt đầu chuyến thăm Việt Nam, dự Hội nghị Chủ tịch ...':
+              // with its visitor before it, a visit takes one after it only when 'của' names them.
+              if (agent && agent->e <= t.b) {
+                const Ann* of = cue_before(s, "of", g.b, g.b - t.e);
+                if (!of || of->b < t.e || words_between(s, of->e, g.b) > 1) break;
+              }
               agent = &g;
               break;
             }

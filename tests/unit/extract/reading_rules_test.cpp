@@ -190,4 +190,16 @@ TEST(ReadingRules, GuestsVisitingTheHostsCountryAreTheVisitors) {
   EXPECT_TRUE(visit);
 }
 
+TEST(ReadingRules, AVisitWithItsVisitorBeforeItTakesNoOneAfterIt) {
+  // '... do X dẫn đầu ... bắt đầu chuyến thăm Việt Nam, ... dự Hội nghị Chủ tịch ...': the office after
+  // the visit, in another phrase, is not the visitor; only 'của' would name one there.
+  const Record r = read("Đoàn Quốc hội Campuchia thăm Việt Nam",
+                        "Ngày 23/6, Đoàn đại biểu cấp cao Quốc hội Vương quốc Campuchia do Chủ tịch Quốc hội Heng "
+                        "Samrin dẫn đầu đã tới Hà Nội, bắt đầu chuyến thăm hữu nghị chính thức Việt Nam, dự các hoạt "
+                        "động kỷ niệm và tham dự Hội nghị Chủ tịch Mặt trận ba nước từ ngày 23 - 26/6.");
+  ASSERT_EQ(r.events.size(), 1u);
+  EXPECT_EQ(r.events[0].actor1.country, std::optional<std::string>("KHM"));
+  EXPECT_EQ(r.events[0].actor2.country, std::optional<std::string>("VNM"));
+}
+
 }  // namespace
