@@ -25,6 +25,16 @@ bool posted_to(const SentenceView& s, uint32_t end, const Ann& country) {
 
 }  // namespace
 
+bool in_topic(const SentenceView& s, uint32_t pos) {
+  const Ann* about = nullptr;
+  for (const Ann& a : s.anns) {
+    if (a.b >= pos) break;
+    if (a.type == AnnType::Cue && a.label == "about") about = &a;
+    if (about && a.type == AnnType::Action && a.b >= about->e) about = nullptr;  // a new action ends the topic
+  }
+  return about && !has_char_between(s, about->e, pos, ';');
+}
+
 std::vector<Group> actor_groups(const SentenceView& s) {
   std::vector<Group> out;
   Group cur;
@@ -35,6 +45,7 @@ std::vector<Group> actor_groups(const SentenceView& s) {
     cur = Group{};
   };
   for (const Ann& a : s.anns) {
+    if (a.type == AnnType::Country && in_topic(s, a.b)) continue;
     const bool near = open && a.b >= cur.e && words_between(s, cur.e, a.b) <= 5 && !has_char_between(s, cur.e, a.b, ';') &&
                       !has_char_between(s, cur.e, a.b, '(');
     switch (a.type) {

@@ -25,6 +25,10 @@ struct Group {
   bool international = false;  // a person in an international post that day (Secretary-General of the UN)
 };
 
+// Whether `pos` lies in what an 'about' phrase (grammar.tsv: 'về vấn đề', 'về tình
+// hình') opens, before the next action or ';': a country there is a topic, not an actor.
+bool in_topic(const SentenceView& s, uint32_t pos);
+
 // The actor phrases of `s`, in text order.
 std::vector<Group> actor_groups(const SentenceView& s);
 

@@ -401,7 +401,8 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
         for (const Ann& a : s.anns) {
           if (a.b < t.e || a.b > ce) continue;
           if (a.type == AnnType::Action) break;
-          if ((a.type == AnnType::Place || a.type == AnnType::Country) && words_between(s, t.e, a.b) <= 8) {
+          if ((a.type == AnnType::Place || a.type == AnnType::Country) && words_between(s, t.e, a.b) <= 8 &&
+              !in_topic(s, a.b)) {
             obj_place = &a;
             break;
           }

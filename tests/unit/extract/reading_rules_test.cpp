@@ -202,4 +202,15 @@ TEST(ReadingRules, AVisitWithItsVisitorBeforeItTakesNoOneAfterIt) {
   EXPECT_EQ(r.events[0].actor2.country, std::optional<std::string>("VNM"));
 }
 
+TEST(ReadingRules, ACountrySpokenAboutIsNoActor) {
+  // 'hội đàm về tình hình Syria': what the talks are about, not who holds them.
+  const Record r = read("Mỹ và Nga hội đàm",
+                        "Ngoại trưởng Mỹ ngày 9/5 đã gặp người đồng cấp Nga để hội đàm về tình hình Syria và Ukraine.");
+  ASSERT_FALSE(r.events.empty());
+  for (const auto& e : r.events) {
+    EXPECT_NE(e.actor1.country, std::optional<std::string>("SYR"));
+    EXPECT_NE(e.actor2.country, std::optional<std::string>("SYR"));
+  }
+}
+
 }  // namespace
