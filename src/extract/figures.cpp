@@ -8,6 +8,7 @@
 #include "extract/relevance.h"
 #include "extract/rules.h"
 #include "extract/util.h"
+#include "normalize/normalize.h"
 
 namespace mekong::extract {
 
@@ -62,6 +63,33 @@ struct Dir {
 // Direction of a figure from the countries of its clause: a country after
 // 'tại', 'vào', 'sang', 'cho' receives; one after 'của' or before the verb gives;
 // a nationality right after a student noun is where students come from.
+// Trade, investment, education, aid: a period said of one figure goes on to the next only
+// within its family ('kim ngạch ... Trong đó, xuất khẩu ...').
+std::string_view family(std::string_view indicator) {
+  if (indicator == "trade_turnover" || indicator == "exports" || indicator == "imports") return "trade";
+  if (indicator.rfind("investment", 0) == 0) return "investment";
+  if (indicator == "students" || indicator == "scholarships") return "education";
+  return indicator;
+}
+
+// A flow counts over a time: 'hiện' (now) gives it none.
+bool is_flow(std::string_view indicator) { return family(indicator) == "trade"; }
+
+// 'Việt Nam và Hà Lan', 'Việt Nam - Hà Lan': a country joined to the next one names a pair, no subject.
+bool paired(const SentenceView& s, const Ann& c) {
+  auto joins = [&](uint32_t from, uint32_t to) {
+    const std::string between = normalize::fold(s.text.substr(from, to - from));
+    return between == " và " || between == " - " || between == "-" || between == " – " || between == " với ";
+  };
+  const Ann* prev = nullptr;
+  for (const Ann& b : s.anns) {
+    if (b.type != AnnType::Country) continue;
+    if (b.b >= c.e) return joins(c.e, b.b) || (prev && joins(prev->e, c.b));
+    if (b.e <= c.b) prev = &b;
+  }
+  return prev && joins(prev->e, c.b);
+}
+
 Dir direction(const SentenceView& s, const Ann& q, const std::string& indicator, uint32_t cs, uint32_t ce,
               const DocContext& ctx) {
   Dir d;
@@ -115,7 +143,7 @@ Dir direction(const SentenceView& s, const Ann& q, const std::string& indicator,
         if (i.type == AnnType::Indicator && i.code == "students" && a.b >= i.e && a.b - i.e <= 2) after_cue = true;
       if (after_cue) nationality = c;
       else if (!giver && a.b < q.b) giver = c;
-    } else if (!giver && a.b < q.b) {
+    } else if (!giver && a.b < q.b && !paired(s, a)) {
       giver = c;  // the subject: 'Việt Nam có 256 dự án ...', 'Mỹ đã cung cấp Ukraine 600 triệu USD'
     }
   }
@@ -162,6 +190,7 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
   std::string prev_money_indicator;
   Ties prev_ties;  // of the previous sentence of the same paragraph
   std::pair<std::string, std::string> para_period;  // the last period a figure of the paragraph named
+  std::string para_family;                          // and that figure's indicator family
   uint32_t para_line = 0;
   size_t para_sentence = 0, sentence_no = 0;  // the sentence that named it, and this one
   std::string last_to;  // the last country after 'tại', 'vào', 'sang' in the paragraph
@@ -242,6 +271,10 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
       // Targets and intentions are not figures ('phấn đấu đưa kim ngạch lên 20 tỷ USD').
       if (const Ann* tg = cue_before(s, "target", q.b, q.b); tg && tg->b >= cs) continue;
       if (const Ann* in = cue_before(s, "wish", q.b, q.b); in && in->b >= cs) continue;
+      // 'hàng nghìn học viên', 'hàng chục dự án': an order of magnitude, not a number.
+      if (normalize::fold(s.text.substr(q.b, q.e - q.b)).rfind("hàng ", 0) == 0) continue;
+      // 'Về đầu tư trong nước, ... 140 dự án': the country's own investors.
+      if (const Ann* dom = cue_before(s, "domestic", q.b, q.b); dom && dom->b >= cs) continue;
 
       // Indicator: the counted noun, else the nearest cue before in the clause
       // ('sinh viên ... là 14.050 người'); a count of other things is not a figure.
@@ -294,6 +327,14 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
           q.noun.find("viên") == std::string::npos)
         continue;
       f.indicator = ind;
+      // 'sẽ đạt mốc 10 tỷ USD', '2.600 sinh viên ... sẽ đến': a figure still ahead (aid and
+      // scholarships promised for a period are commitments, and stay).
+      if (ind != "aid" && ind != "scholarships") {
+        if (const Ann* pl = cue_before(s, "planned", q.b, q.b); pl && pl->b >= cs && words_between(s, pl->e, q.b) <= 8)
+          continue;
+        if (f.unit == "count")
+          if (const Ann* pl = find_cue(s, "planned", q.e, ce); pl && words_between(s, q.e, pl->b) <= 6) continue;
+      }
 
       // Period: the nearest time phrase before the figure in its sentence
       // (not the base of a comparison), else the level's for a change,
@@ -366,7 +407,7 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
                                                          : std::nullopt)
                                       : std::optional<std::string>(when->range.end);
       } else if (!para_period.first.empty() && s.line == para_line && para_sentence + 1 == sentence_no &&
-                 !find_cue(s, "now", 0, static_cast<uint32_t>(s.text.size()))) {
+                 para_family == family(ind) && !find_cue(s, "now", 0, static_cast<uint32_t>(s.text.size()))) {
         // 'Năm 2024, kim ngạch ... đạt 134,6 tỷ USD. Trong đó, xuất khẩu ... đạt 119,5 tỷ USD': the
         // paragraph's period goes on until another is named.
         f.period_start = para_period.first;
@@ -380,6 +421,12 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
         for (const Ann& a : s.anns)
           handed = handed || (a.type == AnnType::Action && (a.label == "handover" || a.label == "aid"));
         if (!handed && !find_cue(s, "now", 0, static_cast<uint32_t>(s.text.size()))) continue;
+        // 'hiện ... kim ngạch hai chiều đạt 51 tỉ USD': trade is counted over a year or months; 'now'
+        // does not say which.
+        if (!handed && is_flow(ind)) {
+          if (is_money(f.unit)) prev_money_indicator = ind;  // '..., đặc biệt chỉ trong quý 1 đã đạt 85 triệu USD'
+          continue;
+        }
         if (ctx.ref.valid()) f.period_start = f.period_end = ref_iso(ctx.ref, "month");
         f.rule = "figure:as-of-page";
       }
@@ -484,6 +531,7 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
       if (is_money(f.unit) && f.measure == "level") prev_money_indicator = ind;
       if (when && f.period_start) {
         para_period = {*f.period_start, f.period_end.value_or(*f.period_start)};
+        para_family = family(f.indicator);
         para_line = s.line;
         para_sentence = sentence_no;
       }

@@ -213,4 +213,33 @@ TEST(ReadingRules, ACountrySpokenAboutIsNoActor) {
   }
 }
 
+TEST(ReadingRules, AFigureMustBeANumberReachedWithATimeOfItsOwn) {
+  // An order of magnitude, a figure still ahead, trade said to be so 'now': no figures.
+  EXPECT_TRUE(read("Hợp tác Việt Nam - Hungary",
+                   "Năm 2016, chương trình đã đưa hàng nghìn sinh viên Việt Nam sang học tập tại Hungary.")
+                  .figures.empty());
+  EXPECT_TRUE(read("Thương mại Việt Nam - Hungary",
+                   "Năm 2016, Bộ trưởng tin tưởng kim ngạch thương mại song phương Việt Nam - Hungary sẽ đạt mốc 2 tỷ "
+                   "USD vào năm 2018.")
+                  .figures.empty());
+  EXPECT_TRUE(read("Thương mại Việt Nam - Hungary",
+                   "Hiện kim ngạch thương mại hai chiều Việt Nam - Hungary đạt 900 triệu USD.")
+                  .figures.empty());
+  // A period said of investment does not go on to trade in the next sentence.
+  const Record r = read("Quan hệ Việt Nam - Hungary",
+                        "Năm 2016, Hungary là nhà đầu tư lớn thứ 30 tại Việt Nam với 300 triệu USD vốn đầu tư. Kim "
+                        "ngạch xuất nhập khẩu giữa Việt Nam và Hungary đạt khoảng 800 triệu USD.");
+  for (const auto& f : r.figures) EXPECT_NE(f.indicator, "trade_turnover");
+}
+
+TEST(ReadingRules, APairOfCountriesIsNoInvestor) {
+  // 'quan hệ ... Việt Nam và Hungary ..., đầu tư đạt ...': who invests in whom is not said.
+  const Record r = read("Quan hệ Việt Nam - Hungary",
+                        "Năm 2016, quan hệ thương mại và đầu tư Việt Nam và Hungary phát triển tốt, trong đó, đầu tư "
+                        "đạt khoảng 900 triệu USD.");
+  ASSERT_EQ(r.figures.size(), 1u);
+  EXPECT_FALSE(r.figures[0].from);
+  EXPECT_FALSE(r.figures[0].to);
+}
+
 }  // namespace
