@@ -1,6 +1,7 @@
 // Agreements: a document word (lexicon) that opens a name. The name runs
 // until punctuation, a verb that closes it, or the next document; a period
 // phrase right after it ('giai đoạn 2021-2025') is its period.
+#include <cstdlib>
 #include <string>
 
 #include "extract/names.h"
@@ -289,6 +290,11 @@ std::vector<Agreement> find_agreements(const std::vector<SentenceView>& sentence
       }
       ag.countries = {ctx.dyad_a, ctx.dyad_b};
       ag.status = document_status(s, kind.b, end);
+      // 'đánh giá tình hình thực hiện Kế hoạch ... năm 2016' in 2017: a plan whose term is over is
+      // completed, not being carried out.
+      if (ag.status == std::optional<std::string>("implementing") && ag.period_end && ctx.ref.valid() &&
+          std::atoi(ag.period_end->c_str()) < ctx.ref.year)
+        ag.status = "completed";
       ag.line = s.line;
       ag.span = {s.offset + kind.b, s.offset + end};
       out.push_back(std::move(ag));

@@ -175,6 +175,7 @@ class LexiconLoader {
     read("projects.tsv", [this](auto& f, size_t n) { project(f, n); });
     read("project_status.tsv", [this](auto& f, size_t n) { project_status(f, n); });
     read("words.tsv", [this](auto& f, size_t n) { word(f, n); }, /*required=*/false);
+    read("syllables.tsv", [this](auto& f, size_t n) { syllable(f, n); }, /*required=*/false);
     read("names.tsv", [this](auto& f, size_t n) { name(f, n); }, /*required=*/false);
     return true;
   }
@@ -674,6 +675,18 @@ class LexiconLoader {
     }
     if (!word_seen_.insert(key).second) return;
     lex_.words_.push_back(std::move(key));
+  }
+
+  // --- syllables.tsv: syllable (generated, see lexicon/tools/gen_words.py) --
+  std::set<std::string> syllable_seen_;
+  void syllable(Fields& f, size_t line) {
+    std::string key = match_key(f[0]);
+    if (key.empty() || key.find(' ') != std::string::npos) {
+      problem(line, false, fmt::format("'{}' is not one syllable", f[0]));
+      return;
+    }
+    if (!syllable_seen_.insert(key).second) return;
+    lex_.syllables_.push_back(std::move(key));
   }
 
   // --- names.tsv: label phrase (surname | before | role | part) -------------

@@ -193,6 +193,8 @@ class Lexicon {
   // after which a name or a nationality follows ('ca sĩ', 'cầu thủ').
   const std::vector<std::string>& words() const { return words_; }
   const std::vector<std::string>& surnames() const { return surnames_; }
+  // Every Vietnamese syllable of words and names (syllables.tsv, generated), in matching form.
+  const std::vector<std::string>& syllables() const { return syllables_; }
   const std::vector<std::string>& name_cues() const { return name_cues_; }
   const std::vector<std::string>& name_roles() const { return name_roles_; }
   // Words before a country that name a part of it ('Nam' in 'Nam Lào').
@@ -243,7 +245,7 @@ class Lexicon {
   std::vector<ProjectKind> project_kinds_;
   std::vector<ProjectStatus> project_statuses_;
   std::vector<Pattern> patterns_;
-  std::vector<std::string> words_, surnames_, name_cues_, name_roles_, country_parts_;
+  std::vector<std::string> words_, surnames_, name_cues_, name_roles_, country_parts_, syllables_;
   std::vector<Problem> problems_;
 
   std::unordered_map<std::string, uint32_t> country_by_code_;

@@ -940,6 +940,7 @@ void Matcher::build_word_data(const std::vector<std::string_view>& keys) {
     d.surnames.insert(w);
     d.syllables.insert(w);
   }
+  for (const std::string& w : lexicon_->syllables()) d.syllables.insert(w);
   for (const std::string& w : lexicon_->name_cues()) {
     d.name_cues.insert(w);
     d.max_cue = std::max(d.max_cue, syllable_count(w));

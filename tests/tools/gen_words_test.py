@@ -37,6 +37,30 @@ class GenWords(unittest.TestCase):
         self.assertTrue(any("CC0 1.0" in l and "vi_sample-ud-test.conllu" in l for l in header), header)
         self.assertTrue(any("4 words" in l for l in header), header)
 
+    def test_syllables_of_words_and_names(self):
+        r = run("--syllables", SAMPLE)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        got = words_of(r.stdout)
+        # Names' syllables are kept ('nguyễn', 'an'), words' too; not digits, not
+        # 'fax' (f is no Vietnamese letter), not punctuation.
+        for s in ("nguyễn", "văn", "an", "thăm", "dò", "hiện", "công", "ty"):
+            self.assertIn(s, got)
+        for s in ("fax", "12", "2", ",", "."):
+            self.assertNotIn(s, got)
+        self.assertEqual(got, sorted(set(got)))
+        self.assertTrue(any("syllables" in l for l in r.stdout.splitlines() if l.startswith("#")))
+
+    def test_a_foreign_name_in_latin_letters_is_no_syllable(self):
+        with tempfile.TemporaryDirectory() as d:
+            shutil.copytree(SAMPLE, os.path.join(d, "tb"))
+            with open(os.path.join(d, "tb", "vi_sample-ud-test.conllu"), "a", encoding="utf-8") as f:
+                f.write("\n# sent_id = sample-3\n1\tBush\tBush\tPROPN\tNp\t_\t0\troot\t_\t_\n"
+                        "2\tDonald\tDonald\tPROPN\tNp\t_\t1\tflat\t_\t_\n3\tHưng\tHưng\tPROPN\tNp\t_\t1\tflat\t_\t_\n\n")
+            got = words_of(run("--syllables", os.path.join(d, "tb")).stdout)
+            self.assertIn("hưng", got)
+            self.assertNotIn("bush", got)
+            self.assertNotIn("donald", got)
+
     def test_min_count(self):
         r = run(SAMPLE, "--min-count", "2")
         self.assertEqual(words_of(r.stdout), ["thăm dò"])

@@ -242,4 +242,12 @@ TEST(ReadingRules, APairOfCountriesIsNoInvestor) {
   EXPECT_FALSE(r.figures[0].to);
 }
 
+TEST(ReadingRules, APlanWhoseTermIsOverIsCompleted) {
+  const Record r = read("Kỳ họp Ủy ban hợp tác Việt Nam - Hungary",
+                        "Tại kỳ họp, hai bên đánh giá tình hình thực hiện Thỏa thuận về Kế hoạch hợp tác Việt Nam - "
+                        "Hungary năm 2016.");
+  ASSERT_EQ(r.agreements.size(), 1u);
+  EXPECT_EQ(r.agreements[0].status, std::optional<std::string>("completed"));
+}
+
 }  // namespace

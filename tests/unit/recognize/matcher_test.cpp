@@ -115,6 +115,10 @@ INSTANTIATE_TEST_SUITE_P(
              "Chủ tịch Mặt trận gửi lời thăm hỏi tới kiều bào",
              {"cue|tới|to"},
              {"action|thăm|042"}},
+        Case{"APlacesNameHidesItsCountryWord",  // syllables.tsv: 'Hưng' is a Vietnamese syllable
+             "Phú Mỹ Hưng đã trở thành tên gọi",
+             {"cue|đã|occurred"},
+             {"country|Mỹ|USA"}},
         Case{"AskingAfterIsNoVisit",  // 'đến thăm hỏi, động viên': not 'đến thăm'
              "Lãnh đạo Đại sứ quán đến thăm hỏi, động viên đội tuyển",
              {},
