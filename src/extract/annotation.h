@@ -44,6 +44,7 @@ struct Ann {
   DateRange range;
   bool period = false;
   bool open_end = false;
+  bool coming = false;  // the date phrase says it lies ahead ('tháng Ba tới')
   // Quantity
   double value = 0;
   std::string unit, approx, noun;

@@ -43,6 +43,7 @@ struct Pending {
   bool has_own_date = false;
   bool occasion_ref = false;  // the sentence says it belongs to the occasion
   size_t order = 0;
+  std::string trigger;  // the action's words, folded ('hội đàm')
 };
 
 // Within two months of the page: the article's days, not its history.
@@ -264,13 +265,24 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
         p.has_own_date = true;
       } else if (t.type == AnnType::Mechanism) {
         continue;  // a mechanism named without a date of its own is no meeting to report
-      } else if (find_cue(s, "sameday", cs, t.b)) {
-        // 'Chiều cùng ngày', 'Nhân dịp này', 'Kết thúc hội đàm': the day last named.
-        if (last_day) {
+      } else if (const Ann* same = find_cue(s, "sameday", cs, t.b)) {
+        // 'Chiều cùng ngày', 'Nhân dịp này': the day last named. 'Sau hội đàm', 'Kết thúc kỳ họp':
+        // the day of the action the cue names, when it was told ('Bên lề hội nghị, ngày 5/3, ...'
+        // between the talks of 7/3 and 'Sau hội đàm' does not move it).
+        const std::string cue_words = " " + normalize::fold(s.text.substr(same->b, same->e - same->b)) + " ";
+        const Pending* named = nullptr;
+        for (const Pending& o : found)
+          if (o.has_own_date && !o.trigger.empty() && cue_words.find(" " + o.trigger + " ") != std::string::npos)
+            named = &o;
+        if (named) {
+          ev.date = named->ev.date;
+          p.has_own_date = true;
+        } else if (last_day) {
           ev.date = *last_day;
           p.has_own_date = true;
         }
       }
+      p.trigger = normalize::fold(s.text.substr(t.b, t.e - t.b));
       // A welcome is part of the visit it welcomes.
       p.occasion_ref = (occasion_ref || is_visit(t) || t.label == "host") && t.type != AnnType::Mechanism;
 
@@ -552,6 +564,8 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
         ev.status = "planned";
       // 'thăm Nga tuần tới': a time still ahead right after the action.
       if (const Ann* fu = find_cue(s, "future", t.e, ce); fu && words_between(s, t.e, fu->b) <= 5) ev.status = "planned";
+      // 'Chuyến công du tới Tunisia vào tháng Ba tới': the action's own date is said to be coming.
+      if (date && date->coming && p.has_own_date && ev.date.start == date->range.start) ev.status = "planned";
       // The nearer of 'sẽ' and 'đã' before the action decides ('đã hoàn thành theo kế hoạch ... đã được bàn giao').
       if (const Ann* pl = cue_before(s, "planned", t.b, 400); pl && pl->b >= cs) {
         const Ann* done = cue_before(s, "occurred", t.b, 400);
@@ -566,6 +580,10 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
       if (const Ann* in = cue_before(s, "within", t.b, 2); in && in->b <= cs + 1 && !p.has_own_date &&
           std::any_of(found.begin(), found.end(), [&](const Pending& o) { return o.ev.cameo == p.ev.cameo; }))
         continue;
+      // 'Hai nhà lãnh đạo đã chứng kiến lễ ký ...': the two of the occasion, doing it together, do it then.
+      if (agent && agent->plural && agent->e <= t.b && t.type != AnnType::Mechanism &&
+          find_cue(s, "both_leaders", agent->b, agent->e))
+        p.occasion_ref = true;
       found.push_back(std::move(p));
     }
     // A later span that contains the day last named ('từ ngày 22-24/7' after 'Ngày 23/7')

@@ -312,6 +312,7 @@ std::vector<SentenceView> Extractor::annotate(const Document& doc, DocContext& c
         a.range = std::move(d.range);
         a.period = d.is_period;
         a.open_end = d.open_end;
+        a.coming = d.coming;
         continue;
       }
       if (pd.source == 2) {

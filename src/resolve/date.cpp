@@ -131,6 +131,7 @@ struct Res {
   bool period = false;
   bool open = false;  // ends at the publication date
   bool ok = false;
+  int dir = 0;        // +1: said to be coming ('tháng Ba tới'), -1: past ('vừa qua')
 };
 
 struct Point {
@@ -821,6 +822,7 @@ bool Parser::point(size_t i, Point& p, const Mode& mode) {
 bool Parser::resolve_one(const Point& p, Res& r) const {
   r.prec = p.prec;
   r.period = p.period;
+  r.dir = p.dir;
   if (p.kind == Point::Fixed) {
     r.s = p.a;
     r.e = p.b;
@@ -1064,6 +1066,7 @@ std::vector<DateMention> find_dates(std::string_view text, const RefDate& ref, b
     m.range = to_range(f.r, ref);
     m.is_period = f.r.period;
     m.open_end = f.r.open;
+    m.coming = f.r.dir > 0;
     out.push_back(std::move(m));
   });
   return out;

@@ -34,6 +34,7 @@ struct DateMention {
   DateRange range;        // start/end cut to precision (day | month | year)
   bool is_period = false; // a span of time ('7 tháng năm 2024', 'giai đoạn 2021-2030', 'từ năm 1989 đến nay')
   bool open_end = false;  // '... đến nay': ends at the publication date
+  bool coming = false;    // said to lie ahead ('tháng Ba tới', 'thứ Sáu tới')
 };
 
 // Resolves one phrase ('sáng 10-9', 'từ ngày 6-7/1/2024', 'quý I/2024', ...).

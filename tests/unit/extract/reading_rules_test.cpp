@@ -250,4 +250,18 @@ TEST(ReadingRules, APlanWhoseTermIsOverIsCompleted) {
   EXPECT_EQ(r.agreements[0].status, std::optional<std::string>("completed"));
 }
 
+TEST(ReadingRules, WhatTheTwoLeadersDoIsDoneOnTheOccasion) {
+  // 'Hai nhà lãnh đạo đã chứng kiến lễ ký ...' with no day of its own: on the day of their talks.
+  const Record r = read("Ba Lan và Việt Nam",
+                        "Ngày 12/4/2023, Thủ tướng Việt Nam hội đàm với Thủ tướng Ba Lan tại Warsaw.\nHai nhà lãnh đạo "
+                        "đã chứng kiến lễ ký kết 3 văn kiện hợp tác.");
+  bool signing = false;
+  for (const auto& e : r.events)
+    if (e.cameo == "057") {
+      signing = true;
+      EXPECT_EQ(e.date.start, "2023-04-12");
+    }
+  EXPECT_TRUE(signing);
+}
+
 }  // namespace

@@ -919,3 +919,21 @@ TEST(Events, AVisitRecalledByItsMonthIsBackground) {
   EXPECT_EQ(events("ngày 10/5", "2017-05-10", "day"), 2u);
   EXPECT_EQ(events("tháng 11/2016", "2016-11", "month"), 1u);
 }
+
+TEST(Events, AnActionOnADateSaidToBeComingIsPlanned) {
+  auto status = [](bool coming) {
+    S s("Thủ tướng Đức sẽ công du tới Tunisia vào tháng Ba tới.");
+    s.office("Thủ tướng", "Thủ tướng");
+    s.country("Đức", "DEU");
+    s.action("công du", "042", "visit");
+    s.country("Tunisia", "TUN");
+    s.date("tháng Ba tới", "2017-03", "2017-03", "month").coming = coming;
+    std::vector<ex::SentenceView> v{s.done()};
+    auto ctx = ctx_at(2017, 0, 0);
+    ctx.ref_weak = true;
+    ex::find_dyad(v, ctx);
+    auto ev = ex::find_events(v, ctx);
+    return ev.empty() ? std::string("none") : ev[0].status;
+  };
+  EXPECT_EQ(status(true), "planned");
+}

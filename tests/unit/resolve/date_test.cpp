@@ -424,6 +424,16 @@ TEST(ExplainDate, SaysWhy) {
   EXPECT_FALSE(m->is_period);
 }
 
+TEST(FindDates, SaysWhenADateIsComing) {
+  const RefDate ref{2017, 1, 0};
+  const auto coming = find_dates("Chuyến công du tới Tunisia vào tháng Ba tới của Thủ tướng", ref);
+  ASSERT_EQ(coming.size(), 1u);
+  EXPECT_TRUE(coming[0].coming);
+  const auto plain = find_dates("Chuyến công du tới Tunisia vào tháng 3/2017 của Thủ tướng", ref);
+  ASSERT_EQ(plain.size(), 1u);
+  EXPECT_FALSE(plain[0].coming);
+}
+
 // ---------------------------------------------------------------------------
 // Bad input never crashes and reads as no date.
 
