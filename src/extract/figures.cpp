@@ -294,9 +294,12 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
       }
       const Figure* last_level = level_idx ? &out[*level_idx] : nullptr;
       if (f.measure == "change" && ind.empty() && last_level) ind = last_level->indicator;
-      if (ind.empty() && is_money(f.unit)) {  // '4 tỷ USD vốn ODA': the cue right after the amount
+      if (ind.empty() && is_money(f.unit)) {  // '4 tỷ USD vốn ODA', '2 tỷ USD cho các dự án ODA': the cue just after
         for (const Ann& a : s.anns)
-          if (a.type == AnnType::Indicator && a.b >= q.e && words_between(s, q.e, a.b) <= 1 && a.label != "count") {
+          if (a.type == AnnType::Indicator && a.b >= q.e && a.label != "count" &&
+              (words_between(s, q.e, a.b) <= 1 ||
+               (words_between(s, q.e, a.b) <= 4 && find_cue(s, "for_whom", q.e, q.e + 5) &&  // '... cho các dự án ODA'
+                !has_char_between(s, q.e, a.b, ',') && !amount_between(s, q, a)))) {
             ind = a.code;
             break;
           }

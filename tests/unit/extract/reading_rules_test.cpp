@@ -264,4 +264,19 @@ TEST(ReadingRules, WhatTheTwoLeadersDoIsDoneOnTheOccasion) {
   EXPECT_TRUE(signing);
 }
 
+TEST(ReadingRules, AnAmountForODAProjectsIsAid) {
+  // '... cung cấp khoảng 1 tỷ USD cho các dự án ODA': the cue after the amount, not the last sentence's.
+  const Record r = read("Hungary hỗ trợ Việt Nam",
+                        "Năm 2016, vốn đầu tư của Hungary vào Việt Nam đạt 300 triệu USD. Là một trong những nước viện "
+                        "trợ ODA nhiều và thường xuyên cho Việt Nam, từ năm 1990 đến nay, Hungary đã cung cấp khoảng 1 "
+                        "tỷ USD cho các dự án ODA tại Việt Nam.");
+  bool aid = false;
+  for (const auto& f : r.figures)
+    if (f.value == 1000000000.0) {
+      aid = true;
+      EXPECT_EQ(f.indicator, "aid");
+    }
+  EXPECT_TRUE(aid);
+}
+
 }  // namespace

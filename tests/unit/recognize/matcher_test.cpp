@@ -119,6 +119,10 @@ INSTANTIATE_TEST_SUITE_P(
              "Phú Mỹ Hưng đã trở thành tên gọi",
              {"cue|đã|occurred"},
              {"country|Mỹ|USA"}},
+        Case{"OuterSpaceIsNoNegation",  // 'khoảng không', 'không phận': words, no 'không' (not)
+             "sử dụng khoảng không vũ trụ trong không phận của nước khác",
+             {},
+             {"cue|không|negation"}},
         Case{"AskingAfterIsNoVisit",  // 'đến thăm hỏi, động viên': not 'đến thăm'
              "Lãnh đạo Đại sứ quán đến thăm hỏi, động viên đội tuyển",
              {},
