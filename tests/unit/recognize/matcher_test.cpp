@@ -123,6 +123,10 @@ INSTANTIATE_TEST_SUITE_P(
              "sử dụng khoảng không vũ trụ trong không phận của nước khác",
              {},
              {"cue|không|negation"}},
+        Case{"APalaceIsNoOffice",  // 'Phủ Tổng thống': the building, not its holder
+             "Người phát ngôn Phủ Tổng thống Ai Cập cho biết",
+             {"country|Ai Cập|EGY"},
+             {"title|Tổng thống|Tổng thống"}},
         Case{"AskingAfterIsNoVisit",  // 'đến thăm hỏi, động viên': not 'đến thăm'
              "Lãnh đạo Đại sứ quán đến thăm hỏi, động viên đội tuyển",
              {},
