@@ -191,6 +191,8 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
   Ties prev_ties;  // of the previous sentence of the same paragraph
   std::pair<std::string, std::string> para_period;  // the last period a figure of the paragraph named
   std::string para_family;                          // and that figure's indicator family
+  uint32_t local_line = 0;                          // the paragraph that named a province's or a city's figure
+  std::string_view local_family;                    // and its family
   uint32_t para_line = 0;
   size_t para_sentence = 0, sentence_no = 0;  // the sentence that named it, and this one
   std::string last_to;  // the last country after 'tại', 'vào', 'sang' in the paragraph
@@ -239,7 +241,7 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
       if (f.unit != "count" && f.unit != "percent" && !is_money(f.unit)) continue;
       // 'Phần Lan có 7 dự án đầu tư tại TPHCM', 'nhập khẩu từ Nga và Thành phố Hồ Chí Minh': a city's
       // or a province's trade and investment are not the country's (aid to a province is the pair's).
-      if (is_money(f.unit) || f.unit == "count") {
+      if (is_money(f.unit) || f.unit == "count" || f.unit == "percent") {
         bool local = false;
         for (const Ann& a : s.anns)
           if (a.type == AnnType::Place && a.b >= cs && a.e <= ce &&
@@ -445,6 +447,9 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
       const Ann* gi = nullptr;
       for (const Ann* a : parties)
         if (a->e <= q.b && a->b >= cs) gi = a;
+      // '... giữa Phúc Kiến và Việt Nam đạt 3,4 tỷ USD; Quý 1/2017 kim ngạch thương mại song phương đã
+      // đạt 820 triệu USD': the paragraph goes on with the province's trade.
+      if (!gi && local_line == s.line && local_family == family(ind)) continue;
       if (gi) {
         bool state_first = false, time = false;
         for (const Ann& a : s.anns) {
@@ -453,7 +458,11 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
           state_first = state_first || a.type == AnnType::Country || (a.type == AnnType::Place && a.strong) ||
                         (a.type == AnnType::Cue && (a.label == "pairref" || a.label == "both"));
         }
-        if (!state_first && !time) continue;
+        if (!state_first && !time) {
+          local_line = s.line;
+          local_family = family(ind);
+          continue;
+        }
         // '... giữa Việt Nam và bang Hessen': a second party that is no country is a state's, a
         // province's or a city's part.
         if (state_first) {
@@ -467,7 +476,11 @@ std::vector<Figure> find_figures(const std::vector<SentenceView>& sentences, con
               state_second = state_second || (a.b >= second && words_between(s, second, a.b) <= 2 &&
                                               !has_char_between(s, second, a.b, ',') &&
                                               (a.type == AnnType::Country || (a.type == AnnType::Place && a.strong)));
-            if (!state_second) continue;
+            if (!state_second) {
+              local_line = s.line;
+              local_family = family(ind);
+              continue;
+            }
           }
         }
       }

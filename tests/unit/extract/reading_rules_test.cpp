@@ -279,4 +279,14 @@ TEST(ReadingRules, AnAmountForODAProjectsIsAid) {
   EXPECT_TRUE(aid);
 }
 
+TEST(ReadingRules, AParagraphAboutAProvincesTradeGoesOnWithIt) {
+  // After '... giữa Quảng Tây và Việt Nam đạt ...;', the paragraph's next trade figure is the province's too.
+  const Record r = read("Việt Nam khuyến khích doanh nghiệp Trung Quốc đầu tư",
+                        "Chủ tịch tỉnh cho biết, năm 2016, kim ngạch thương mại song phương giữa Quảng Tây và Việt "
+                        "Nam đạt 3,4 tỷ USD (tăng 13,8% so với năm 2015); Quý 1/2017 kim ngạch thương mại song phương "
+                        "đã đạt 820 triệu USD và đang duy trì xu hướng phát triển tốt. Việt Nam và Trung Quốc có quan hệ "
+                        "hợp tác kinh tế.");
+  EXPECT_TRUE(r.figures.empty());
+}
+
 }  // namespace
