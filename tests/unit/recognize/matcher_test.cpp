@@ -127,6 +127,10 @@ INSTANTIATE_TEST_SUITE_P(
              "Người phát ngôn Phủ Tổng thống Ai Cập cho biết",
              {"country|Ai Cập|EGY"},
              {"title|Tổng thống|Tổng thống"}},
+        Case{"AYouthTeamIsASportCue",
+             "U15 Việt Nam sẽ gặp U15 Brunei ở lượt trận tiếp theo",
+             {"cue|U15|sport", "cue|lượt trận|sport"},
+             {}},
         Case{"AskingAfterIsNoVisit",  // 'đến thăm hỏi, động viên': not 'đến thăm'
              "Lãnh đạo Đại sứ quán đến thăm hỏi, động viên đội tuyển",
              {},
