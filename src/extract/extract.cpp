@@ -425,6 +425,7 @@ std::vector<SentenceView> Extractor::annotate(const Document& doc, DocContext& c
     // A mechanism that meets ('Tham vấn chính trị', 'Kỳ họp lần thứ 46 Ủy ban ...') can be an event by itself.
     for (Ann& a : sv.anns) {
       if (a.type != AnnType::Mechanism) continue;
+      if (impl_->lex->mechanisms()[a.entry].many) continue;  // a body of many members: no session of the pair
       if (impl_->mechanism_meets[a.entry]) a.label = "meeting";
       for (const Ann& o : sv.anns)
         if (o.type == AnnType::Cue && o.label == "ordinal" && o.e <= a.b && a.b - o.e <= 4) a.label = "meeting";

@@ -568,12 +568,16 @@ class LexiconLoader {
     if (!need(f, 1, line, "a name")) return;
     Mechanism m;
     m.name = f[0];
-    for (const auto& c : list_of(at(f, 1))) {
-      if (!known_country(c, line, "mechanism")) return;
-      m.countries.push_back(c);
+    if (at(f, 1) == "*") {
+      m.many = true;
+    } else {
+      for (const auto& c : list_of(at(f, 1))) {
+        if (!known_country(c, line, "mechanism")) return;
+        m.countries.push_back(c);
+      }
     }
     m.family = at(f, 2);
-    if (m.countries.empty() && m.family.empty())
+    if (m.countries.empty() && m.family.empty() && !m.many)
       problem(line, false, fmt::format("'{}' has neither countries nor a family", m.name));
     const auto idx = static_cast<uint32_t>(lex_.mechanisms_.size());
     lex_.mechanisms_.push_back(m);

@@ -102,6 +102,7 @@ struct Mechanism {
   std::string name;                    // canonical
   std::vector<std::string> countries;  // empty for a generic form
   std::string family;
+  bool many = false;                   // '*': a body of many members (UN, APEC, EU), no pair's mechanism
 };
 
 struct Action {

@@ -92,6 +92,19 @@ TEST(Lexicon, GenericMechanismResolvesToThePairsEntry) {
   EXPECT_FALSE(lex->mechanism_for(*generic, "VNM", "BRA"));
 }
 
+TEST(Lexicon, ABodyOfManyMembersIsMarked) {
+  // mechanisms.tsv countries '*': the UN, APEC, the EU hold no session of a pair.
+  auto lex = project_lexicon();
+  for (const char* name : {"Liên hợp quốc", "APEC", "EU", "EAS"}) {
+    auto m = lex->mechanism(name);
+    ASSERT_TRUE(m) << name;
+    EXPECT_TRUE(lex->mechanisms()[*m].many) << name;
+  }
+  auto generic = lex->mechanism("Ủy ban liên Chính phủ");
+  ASSERT_TRUE(generic);
+  EXPECT_FALSE(lex->mechanisms()[*generic].many);
+}
+
 TEST(Lexicon, DatesParseToTheFirstDayOfWhatIsGiven) {
   EXPECT_EQ(day("2024").iso(), "2024-01-01");
   EXPECT_EQ(day("2024-09").iso(), "2024-09-01");
