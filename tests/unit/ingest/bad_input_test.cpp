@@ -259,6 +259,38 @@ TEST(BadInput, WarcContentLengthTooLongRunsPastTheEnd) {
   expect_liar_skipped(response(0) + lying_record(1, 100000) + response(2) + response(3), "too long");
 }
 
+// A Content-Length above the document limit is streamed past, not read; a
+// lie of that size must not swallow the records after it.
+TEST(BadInput, WarcContentLengthAboveTheLimitDoesNotSwallowTheRest) {
+  TempDir dir;
+  std::string file = response(0) + lying_record(1, 40l << 20);
+  for (int n = 2; n < 52; ++n) file += response(n);
+  const std::string p = dir.write("l.warc", file);
+  Drained d = drain({p});  // the default 32 MiB limit
+  ASSERT_EQ(d.problems.size(), 1u);
+  EXPECT_EQ(d.problems[0].origin, p + "#1");
+  EXPECT_NE(d.problems[0].message.find("too long"), std::string::npos) << d.problems[0].message;
+  EXPECT_EQ(d.problems[0].message.find('\n'), std::string::npos);
+  ASSERT_EQ(d.docs.size(), 51u);
+  EXPECT_EQ(d.docs[1].id, "urn:uuid:r2");
+  EXPECT_EQ(d.docs[1].origin, p + "#2");
+  EXPECT_EQ(d.docs.back().id, "urn:uuid:r51");
+}
+
+TEST(BadInput, WarcContentLengthAboveTheLimitInGzipMembers) {
+  TempDir dir;
+  std::string gz = gzip(response(0)) + gzip(lying_record(1, 3l << 20));
+  for (int n = 2; n < 6; ++n) gz += gzip(response(n));
+  const std::string p = dir.write("l.warc.gz", gz);
+  SourceOptions small;
+  small.max_document_bytes = 1u << 20;
+  Drained d = drain({p}, small);
+  ASSERT_EQ(d.problems.size(), 1u);
+  EXPECT_EQ(d.problems[0].origin, p + "#1");
+  ASSERT_EQ(d.docs.size(), 5u);
+  EXPECT_EQ(d.docs[4].id, "urn:uuid:r5");
+}
+
 TEST(BadInput, WarcContentLengthTooShort) {
   expect_liar_skipped(response(0) + lying_record(1, -40) + response(2) + response(3), "too short");
 }
