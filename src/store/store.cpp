@@ -388,6 +388,8 @@ void Store::rollback() {
   impl_->in_transaction = false;
 }
 
+bool Store::in_transaction() const { return sqlite3_get_autocommit(impl_->db.get()) == 0; }
+
 std::string Store::content_hash(const Document& doc) {
   EVP_MD_CTX* ctx = EVP_MD_CTX_new();
   EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr);

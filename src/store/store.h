@@ -80,6 +80,9 @@ class Store {
   void begin();
   void commit();
   void rollback();
+  // False when no transaction is open, as after SQLite rolled one back on
+  // an error (a full disk, an I/O error).
+  bool in_transaction() const;
 
   enum class Added { New, Duplicate };
   // Stores a processed document and merges its items. A document whose
