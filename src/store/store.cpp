@@ -8,6 +8,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <thread>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -330,6 +331,29 @@ Store::~Store() {
   }
 }
 
+namespace {
+
+// How long a writer waits for another one's lock before giving up.
+constexpr std::chrono::milliseconds kBusyTimeout{10000};
+
+// Switching to WAL takes an exclusive lock and, unlike other statements, may
+// answer 'database is locked' at once, without waiting, while another
+// connection opens the same new base: retried up to the busy timeout.
+void set_wal(Db& db) {
+  const auto until = std::chrono::steady_clock::now() + kBusyTimeout;
+  for (;;) {
+    char* err = nullptr;
+    const int rc = sqlite3_exec(db.get(), "PRAGMA journal_mode = WAL", nullptr, nullptr, &err);
+    const std::string message = err ? err : "unknown error";
+    sqlite3_free(err);
+    if (rc == SQLITE_OK) return;
+    if ((rc & 0xFF) != SQLITE_BUSY || std::chrono::steady_clock::now() > until) throw StoreError(message);
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+}
+
+}  // namespace
+
 std::unique_ptr<Store> Store::open(const std::string& path, bool read_only, merge::CameoTable cameo) {
   auto impl = std::make_unique<Impl>();
   impl->read_only = read_only;
@@ -338,11 +362,15 @@ std::unique_ptr<Store> Store::open(const std::string& path, bool read_only, merg
   const int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   impl->db = Db(path, flags | SQLITE_OPEN_FULLMUTEX);
   Db& db = impl->db;
-  sqlite3_busy_timeout(db.get(), 10000);
+  sqlite3_busy_timeout(db.get(), static_cast<int>(kBusyTimeout.count()));
   try {
+    // One read transaction: the three come from the same state of the file
+    // even while another writer is creating the schema.
+    db.exec("BEGIN");
+    const int64_t tables = pragma_int(db, "SELECT count(*) FROM sqlite_master");
     const int64_t app = pragma_int(db, "PRAGMA application_id");
     const int64_t version = pragma_int(db, "PRAGMA user_version");
-    const int64_t tables = pragma_int(db, "SELECT count(*) FROM sqlite_master");
+    db.exec("COMMIT");
     if (app != kApplicationId && tables > 0)
       throw StoreError(path + " is an SQLite database but not a Mekong knowledge base");
     if (version > kSchemaVersion)
@@ -354,15 +382,29 @@ std::unique_ptr<Store> Store::open(const std::string& path, bool read_only, merg
     } else {
       // WAL: readers (mekong serve) never block the writer; NORMAL sync keeps
       // every commit atomic, and a killed process loses nothing committed.
-      db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON");
+      set_wal(db);
+      db.exec("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON");
       if (tables == 0) {
+        // Two writers may find the base new at once: the schema is made
+        // under the write lock, by whichever gets it first (the other waits
+        // up to the busy timeout, then finds it made).
         db.exec("BEGIN IMMEDIATE");
-        db.exec(kSchema);
-        db.exec(fmt::format("PRAGMA application_id = {}; PRAGMA user_version = {}", kApplicationId, kSchemaVersion)
-                    .c_str());
-        Stmt m(db, "INSERT INTO meta(key, value) VALUES ('created', ?1)");
-        m.bind(1, now_utc()).run();
-        db.exec("COMMIT");
+        try {
+          if (pragma_int(db, "SELECT count(*) FROM sqlite_master") == 0) {
+            db.exec(kSchema);
+            db.exec(fmt::format("PRAGMA application_id = {}; PRAGMA user_version = {}", kApplicationId,
+                                kSchemaVersion)
+                        .c_str());
+            Stmt m(db, "INSERT OR IGNORE INTO meta(key, value) VALUES ('created', ?1)");
+            m.bind(1, now_utc()).run();
+          } else if (pragma_int(db, "PRAGMA application_id") != kApplicationId) {
+            throw StoreError(path + " is an SQLite database but not a Mekong knowledge base");
+          }
+          db.exec("COMMIT");
+        } catch (...) {
+          sqlite3_exec(db.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+          throw;
+        }
       }
     }
   } catch (const StoreError&) {
