@@ -1,6 +1,7 @@
 #include "serve/serve.h"
 
 #include <httplib.h>
+#include <unicode/utf8.h>
 
 #include <filesystem>
 #include <fstream>
@@ -31,6 +32,30 @@ class NotFound : public std::runtime_error {
 
 constexpr size_t kMaxValue = 500;  // bytes of one parameter value
 
+// The HTTP server's limits (README, 'Limits'): how long a connection may
+// take to send a request or read an answer, how long an idle keep-alive
+// connection is kept, and how many connections are served at once (each
+// holds a worker thread; slow ones cannot take them all).
+constexpr time_t kReadTimeoutSeconds = 5;
+constexpr time_t kWriteTimeoutSeconds = 5;
+constexpr time_t kKeepAliveSeconds = 2;
+constexpr size_t kKeepAliveRequests = 100;
+constexpr size_t kWorkers = 64;
+
+// Why a parameter value cannot be used ('' when it can): control
+// characters (NUL...) and bytes that are not UTF-8.
+std::string bad_value(const std::string& v) {
+  const auto* s = reinterpret_cast<const uint8_t*>(v.data());
+  const auto n = static_cast<int32_t>(v.size());
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0) return "is not UTF-8";
+    if (c < 0x20 || c == 0x7F) return "holds a control character";
+  }
+  return {};
+}
+
 // Query parameters of one route: unknown names, repeated names and
 // oversized values are refused, so a typo never silently widens a query.
 class Params {
@@ -46,6 +71,8 @@ class Params {
       }
       if (values_.count(k)) throw BadRequest(fmt::format("parameter '{}' is given twice", k));
       if (v.size() > kMaxValue) throw BadRequest(fmt::format("parameter '{}' is longer than {} bytes", k, kMaxValue));
+      if (const std::string why = bad_value(v); !why.empty())
+        throw BadRequest(fmt::format("parameter '{}' {}", k, why));
       values_[k] = v;
     }
   }
@@ -248,8 +275,11 @@ Response Server::api(const Request& r) const {
       return json_response(200, page(std::move(items), limit, 0, truncated));
     }
     if (under("/api/documents/", rest)) {
-      Params p(r.params, {});
-      auto d = db.document(parse_id(rest));
+      Params p(r.params, {"offset", "limit"});
+      store::DocumentPage pg;
+      pg.offset = p.number("offset", 0, 0, 100000000);
+      pg.limit = p.number("limit", store::DocumentPage::kMaxLines, 1, store::DocumentPage::kMaxLines);
+      auto d = db.document(parse_id(rest), pg);
       if (!d) throw NotFound("no document " + rest);
       return json_response(200, *d);
     }
@@ -270,9 +300,20 @@ Response Server::api(const Request& r) const {
 int Server::bind() {
   auto& http = impl_->http;
   http.set_payload_max_length(16 * 1024);
-  http.set_read_timeout(10, 0);
-  http.set_write_timeout(10, 0);
-  http.set_keep_alive_max_count(100);
+  http.set_read_timeout(kReadTimeoutSeconds, 0);
+  http.set_write_timeout(kWriteTimeoutSeconds, 0);
+  http.set_keep_alive_timeout(kKeepAliveSeconds);
+  http.set_keep_alive_max_count(kKeepAliveRequests);
+  http.new_task_queue = [] { return new httplib::ThreadPool(kWorkers); };
+  // Several byte ranges of one answer, overlapping or not, would multiply
+  // it (a 3 KB answer asked 20,000 times over): one range at most.
+  http.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    const std::string range = req.get_header_value("Range");
+    if (range.find(',') == std::string::npos) return httplib::Server::HandlerResponse::Unhandled;
+    res.status = 416;
+    set_common_headers(res);
+    return httplib::Server::HandlerResponse::Handled;
+  });
 
   http.Get("/api/.*", [this](const httplib::Request& req, httplib::Response& res) {
     Request r;

@@ -2,6 +2,7 @@
 #include <openssl/evp.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <ctime>
 #include <filesystem>
@@ -352,6 +353,29 @@ void set_wal(Db& db) {
   }
 }
 
+// 'file:' URI of a path for sqlite3_open_v2, with `query` (mode=ro...).
+std::string sqlite_uri(const std::string& path, const char* query) {
+  std::string out = "file:";
+  for (const char c : path) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || c == '/' || c == '.' || c == '_' || c == '-' || c == '~') out += c;
+    else out += fmt::format("%{:02X}", u);
+  }
+  return out + "?" + query;
+}
+
+// False when a read-only connection cannot read `db` for want of its WAL
+// index (the -shm file cannot be made: a read-only folder); true otherwise,
+// other errors included (they are reported by the first real read).
+bool readable(const Db& db) {
+  sqlite3_busy_timeout(db.get(), static_cast<int>(kBusyTimeout.count()));
+  sqlite3_stmt* s = nullptr;
+  int rc = sqlite3_prepare_v2(db.get(), "SELECT count(*) FROM sqlite_master", -1, &s, nullptr);
+  if (rc == SQLITE_OK) rc = sqlite3_step(s);
+  sqlite3_finalize(s);
+  return (rc & 0xFF) != SQLITE_READONLY && (rc & 0xFF) != SQLITE_CANTOPEN;
+}
+
 }  // namespace
 
 std::unique_ptr<Store> Store::open(const std::string& path, bool read_only, merge::CameoTable cameo) {
@@ -359,8 +383,16 @@ std::unique_ptr<Store> Store::open(const std::string& path, bool read_only, merg
   impl->read_only = read_only;
   if (read_only && !std::filesystem::exists(path))
     throw StoreError("no database at " + path + " (create it with: mekong ingest PAGES --db " + path + ")");
-  const int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-  impl->db = Db(path, flags | SQLITE_OPEN_FULLMUTEX);
+  if (read_only) {
+    // Read-only at SQLite's level. A base in WAL mode needs its -shm file
+    // beside it: in a folder that cannot be written (where no writer can be
+    // at work either) it is read as immutable instead.
+    impl->db = Db(sqlite_uri(path, "mode=ro"), SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_FULLMUTEX);
+    if (!readable(impl->db))
+      impl->db = Db(sqlite_uri(path, "immutable=1"), SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_FULLMUTEX);
+  } else {
+    impl->db = Db(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX);
+  }
   Db& db = impl->db;
   sqlite3_busy_timeout(db.get(), static_cast<int>(kBusyTimeout.count()));
   try {
