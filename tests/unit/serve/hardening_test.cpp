@@ -11,6 +11,7 @@
 
 #include <arpa/inet.h>
 
+#include <atomic>
 #include <chrono>
 #include <csignal>
 #include <filesystem>
@@ -132,6 +133,29 @@ TEST_F(Hardened, BadParametersAre400NeverAServerError) {
   auto [status, body] = get("/api/search", {{"q", std::string(1, '\0')}});
   EXPECT_EQ(status, 400);
   EXPECT_NE(body["error"].get<std::string>().find("control character"), std::string::npos);
+}
+
+// Many threads at once through the pool of connections: every answer is
+// the one a lone request gets.
+TEST_F(Hardened, ConcurrentRequestsGetTheAnswersOfALoneRequest) {
+  const std::vector<Request> asks = {{"/api/stats", {}},
+                                     {"/api/documents/3", {}},
+                                     {"/api/documents/1", {{"offset", "100"}, {"limit", "50"}}},
+                                     {"/api/search", {{"q", "hiep dinh"}}},
+                                     {"/api/events", {}}};
+  std::vector<std::string> alone;
+  for (const auto& a : asks) alone.push_back(server_->api(a).body);
+  std::atomic<int> wrong{0};
+  std::vector<std::thread> pool;
+  for (int t = 0; t < 16; ++t)
+    pool.emplace_back([&, t] {
+      for (size_t i = 0; i < 50; ++i) {
+        const size_t k = (i + static_cast<size_t>(t)) % asks.size();
+        if (server_->api(asks[k]).body != alone[k]) ++wrong;
+      }
+    });
+  for (auto& th : pool) th.join();
+  EXPECT_EQ(wrong.load(), 0);
 }
 
 // ------------------------------------------------------------- over HTTP
