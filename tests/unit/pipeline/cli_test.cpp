@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 #include <sys/wait.h>
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -87,6 +88,40 @@ TEST(BatchFailures, IngestIntoADamagedBaseNamesEachDocument) {
       EXPECT_NE(r.err.find(std::string("/") + seed + ": "), std::string::npos) << seed << " in:\n" << r.err;
     EXPECT_NE(r.err.find("no such table: lines"), std::string::npos) << r.err;
   }
+}
+
+// A disk that fills up during an ingest (a 700 KB tmpfs; mounting needs
+// root, the test is skipped without): one message, exit 1, the committed
+// documents kept in a consistent base, and a rerun with room completes it.
+TEST(BatchFailures, IngestOnAFullDiskStopsWithAMessageAndARerunCompletes) {
+  TempDir work, full;
+  const std::string mount = "mount -t tmpfs -o size=700k tmpfs '" + full.path() + "' 2>/dev/null";
+  if (std::system(mount.c_str()) != 0) GTEST_SKIP() << "cannot mount a small tmpfs here (not root?)";
+  const std::string pages = std::string(MEKONG_TEST_DATA) + "/pages' '" + MEKONG_TEST_DATA + "/pages2/pages' '" +
+                            MEKONG_TEST_DATA + "/content/pages";
+  const CliRun r = run_mekong("ingest '" + pages + "' --batch 4 --threads 2 --db '" + full.path() + "/kb.db'", work);
+  // The base as the full disk left it, moved where there is room.
+  for (const char* f : {"kb.db", "kb.db-wal", "kb.db-shm"})
+    if (std::filesystem::exists(full.path() + "/" + f))
+      std::filesystem::copy_file(full.path() + "/" + f, work.path() + "/" + f);
+  EXPECT_EQ(std::system(("umount '" + full.path() + "'").c_str()), 0);
+  EXPECT_EQ(r.status, 1) << r.err;
+  EXPECT_NE(r.err.find("disk is full"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find("terminate"), std::string::npos) << r.err;
+  const std::string db = work.path() + "/kb.db";
+  const auto cameo = [] { return merge::CameoTable::load(MEKONG_LEXICON_DIR); };
+  {
+    auto left = store::Store::open(db, true, cameo());
+    EXPECT_GT(left->counts().documents, 0u);
+    EXPECT_LT(left->counts().documents, 67u);
+    const auto problems = left->check();
+    EXPECT_TRUE(problems.empty()) << problems.front();
+  }
+  const CliRun again = run_mekong("ingest '" + pages + "' --db '" + db + "'", work);
+  EXPECT_EQ(again.status, 0) << again.err;
+  auto done = store::Store::open(db, true, cameo());
+  EXPECT_EQ(done->counts().documents, 67u);
+  EXPECT_TRUE(done->check().empty());
 }
 
 }  // namespace
