@@ -355,6 +355,10 @@ int Server::bind() {
   http.set_keep_alive_timeout(kKeepAliveSeconds);
   http.set_keep_alive_max_count(kKeepAliveRequests);
   http.new_task_queue = [] { return new httplib::ThreadPool(kWorkers); };
+  // The headers and the body are written apart: without TCP_NODELAY the
+  // body of every answer after the first on a keep-alive connection waited
+  // for the client's delayed ACK (40 ms each).
+  http.set_tcp_nodelay(true);
   // Several byte ranges of one answer, overlapping or not, would multiply
   // it (a 3 KB answer asked 20,000 times over): one range at most.
   http.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
