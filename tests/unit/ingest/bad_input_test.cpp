@@ -214,6 +214,20 @@ TEST(BadInput, DeeplyNestedHtmlIsReadWithoutRecursion) {
   EXPECT_NE(h.text.find("sâu"), std::string::npos);
 }
 
+// 20,000 nested tables: gumbo's parse errors are not kept (they took 12 GB).
+TEST(BadInput, DeeplyNestedTablesStayInBoundedMemory) {
+  std::string html = "<html><body><p>Hai bên hội đàm.</p>";
+  for (int i = 0; i < 20000; ++i) html += "<table><tr><td>";
+  html += "ô cuối";
+  html += "</body></html>";
+  rusage before{}, after{};
+  ::getrusage(RUSAGE_SELF, &before);
+  const mekong::ingest::HtmlText h = mekong::ingest::html_to_text(html);
+  ::getrusage(RUSAGE_SELF, &after);
+  EXPECT_NE(h.text.find("ô cuối"), std::string::npos);
+  EXPECT_LT(after.ru_maxrss - before.ru_maxrss, 1L << 20) << "KB of peak memory grown";  // under 1 GB
+}
+
 TEST(BadInput, TruncatedWarcGzipMidMember) {
   TempDir dir;
   const std::string gz = gzip(response(0)) + gzip(response(1)) + gzip(response(2));
