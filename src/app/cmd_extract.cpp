@@ -1,5 +1,7 @@
 // mekong extract PATH... : one JSON record per document (../shared/spec/output.md).
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -51,32 +53,57 @@ void setup(CLI::App& root, Context& ctx) {
     Pipeline pipeline(opts);
     std::ofstream file;
     std::ostream* out = &std::cout;
+    std::string out_name = "standard output";
     if (!args->output.empty() && args->output != "-") {
       file.open(args->output, std::ios::binary | std::ios::trunc);
-      if (!file) throw std::runtime_error("cannot write " + args->output);
+      if (!file) throw std::runtime_error(fmt::format("cannot write {}: {}", args->output, std::strerror(errno)));
       out = &file;
+      out_name = args->output;
     }
+    // A write that fails (a full disk, a closed pipe) ends the batch: the
+    // records after it would be lost anyway.
+    const auto check_output = [&] {
+      if (*out) return;
+      const int err = errno;
+      throw BatchStop(fmt::format("cannot write {}{}; the output is incomplete", out_name,
+                                  err != 0 ? std::string(": ") + std::strerror(err) : std::string()));
+    };
     std::ios::sync_with_stdio(false);
     ingest::Source source(args->paths);
     size_t written = 0;
-    const size_t failed = run_batch(
-        pipeline, source, args->threads,
-        [&](Document& doc) {
-          *out << to_json(doc).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
-          ++written;
-          if (args->summary) {
-            size_t kept = 0;
-            for (auto c : doc.is_content) kept += c;
-            const std::string date = doc.published ? doc.published->value : std::string("-");
-            const std::string title = doc.title_line ? std::string(doc.line(*doc.title_line - 1)) : std::string("(no title)");
-            std::cerr << fmt::format("{:<28} {:<17} {:>3}/{:<3} lines  {}\n", doc.id, date, kept, doc.lines.size(),
-                                     title);
-          }
-        },
-        [&](const std::string& origin, const std::string& message) {
-          std::cerr << "mekong: " << origin << ": " << message << "\n";
-        });
-    out->flush();
+    size_t failed = 0;
+    try {
+      failed = run_batch(
+          pipeline, source, args->threads,
+          [&](Document& doc) {
+            *out << to_json(doc).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+            check_output();
+            ++written;
+            if (args->summary) {
+              size_t kept = 0;
+              for (auto c : doc.is_content) kept += c;
+              const std::string date = doc.published ? doc.published->value : std::string("-");
+              const std::string title =
+                  doc.title_line ? std::string(doc.line(*doc.title_line - 1)) : std::string("(no title)");
+              std::cerr << fmt::format("{:<28} {:<17} {:>3}/{:<3} lines  {}\n", doc.id, date, kept, doc.lines.size(),
+                                       title);
+            }
+          },
+          [&](const std::string& origin, const std::string& message) {
+            std::cerr << "mekong: " << origin << ": " << message << "\n";
+          });
+      errno = 0;
+      out->flush();
+      check_output();
+      if (file.is_open()) {
+        file.close();
+        check_output();
+      }
+    } catch (const BatchStop& e) {
+      std::cerr << "mekong: " << e.what() << "\n";
+      ctx.exit_code = kSomeFailed;
+      return;
+    }
     if (args->summary) std::cerr << fmt::format("{} documents written, {} skipped\n", written, failed);
     if (failed > 0) ctx.exit_code = kSomeFailed;
   });

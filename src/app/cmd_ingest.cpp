@@ -141,37 +141,73 @@ void setup(CLI::App& root, Context& ctx) {
     size_t seen = 0, added = 0, duplicates = 0, pending = 0;
     auto last_commit = std::chrono::steady_clock::now();
     ingest::Source source(args->paths);
+    // A commit that fails, or an error that made SQLite roll the open
+    // transaction back, loses the documents since the last commit: the batch
+    // stops there (a rerun completes it). Other errors are the document's.
+    const auto commit = [&] {
+      try {
+        db->commit();
+      } catch (const std::exception& e) {
+        throw BatchStop(fmt::format("cannot commit the last {} documents to {}: {}; run the same ingest again to "
+                                    "complete the base", pending, args->db, e.what()));
+      }
+      pending = 0;
+    };
+    const auto begin = [&] {
+      try {
+        db->begin();
+      } catch (const std::exception& e) {
+        throw BatchStop(fmt::format("cannot write to {}: {}; run the same ingest again to complete the base",
+                                    args->db, e.what()));
+      }
+    };
     db->begin();
-    const size_t failed = run_batch(
-        pipeline, source, threads,
-        [&](Document& doc) {
-          const Record& r = doc.record;
-          std::string hint;
-          // Figures, agreements and projects without events: the pair of
-          // countries the article is about tells whose they are.
-          if (r.events.empty() && (!r.figures.empty() || !r.agreements.empty() || !r.projects.empty()) &&
-              r.countries.size() == 2 && r.countries[0] != r.countries[1])
-            hint = r.countries[0] + "-" + r.countries[1];
-          if (db->add(doc, hint) == store::Store::Added::New) ++added;
-          else ++duplicates;
-          ++seen;
-          ++pending;
-          const auto now = std::chrono::steady_clock::now();
-          if (pending >= args->batch || now - last_commit > std::chrono::seconds(2)) {
-            db->commit();
-            db->begin();
-            pending = 0;
-            last_commit = now;
-          }
-          progress.tick(seen);
-        },
-        [&](const std::string& origin, const std::string& message) {
-          progress.clear();
-          std::cerr << "mekong: " << origin << ": " << message << "\n";
-          ++seen;
-          progress.tick(seen);
-        });
-    db->commit();
+    size_t failed = 0;
+    try {
+      failed = run_batch(
+          pipeline, source, threads,
+          [&](Document& doc) {
+            const Record& r = doc.record;
+            std::string hint;
+            // Figures, agreements and projects without events: the pair of
+            // countries the article is about tells whose they are.
+            if (r.events.empty() && (!r.figures.empty() || !r.agreements.empty() || !r.projects.empty()) &&
+                r.countries.size() == 2 && r.countries[0] != r.countries[1])
+              hint = r.countries[0] + "-" + r.countries[1];
+            store::Store::Added a{};
+            try {
+              a = db->add(doc, hint);
+            } catch (const std::exception& e) {
+              if (db->in_transaction()) throw;
+              throw BatchStop(fmt::format("{}: {}; the {} documents before it since the last commit were not stored "
+                                          "either; run the same ingest again to complete the base",
+                                          doc.origin, e.what(), pending));
+            }
+            if (a == store::Store::Added::New) ++added;
+            else ++duplicates;
+            ++seen;
+            ++pending;
+            const auto now = std::chrono::steady_clock::now();
+            if (pending >= args->batch || now - last_commit > std::chrono::seconds(2)) {
+              commit();
+              begin();
+              last_commit = now;
+            }
+            progress.tick(seen);
+          },
+          [&](const std::string& origin, const std::string& message) {
+            progress.clear();
+            std::cerr << "mekong: " << origin << ": " << message << "\n";
+            ++seen;
+            progress.tick(seen);
+          });
+      commit();
+    } catch (const BatchStop& e) {
+      progress.clear();
+      std::cerr << "mekong: " << e.what() << "\n";
+      ctx.exit_code = kSomeFailed;
+      return;
+    }
     progress.clear();
     if (args->summary || isatty(STDERR_FILENO)) {
       const auto c = db->counts();

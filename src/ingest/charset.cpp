@@ -172,7 +172,12 @@ bool prepare_document(RawDocument& doc, std::string_view charset, std::string& e
   }
   std::string declared(charset);
   if (declared.empty() && doc.format == Format::Html) declared = charset_of_html(std::string_view(b).substr(0, 16384));
-  return ensure_utf8(b, declared, error);
+  if (!ensure_utf8(b, declared, error)) return false;
+  // UTF-16 was sniffed before it could be read: a page of HTML looked like
+  // text then. Look again at its UTF-8.
+  if (utf16 && doc.format == Format::Text && sniff(std::string_view(b).substr(0, 4096)) == Format::Html)
+    doc.format = Format::Html;
+  return true;
 }
 
 }  // namespace mekong::ingest

@@ -71,6 +71,47 @@ std::string doc_id_from_path(const std::string& path) {
   return name;
 }
 
+namespace {
+
+// Why a path that is not a regular file or a folder is not read.
+std::string not_regular(const fs::file_status& st) {
+  switch (st.type()) {
+    case fs::file_type::fifo: return "a FIFO (named pipe), not a regular file; skipped without reading it";
+    case fs::file_type::socket: return "a socket, not a regular file; skipped";
+    case fs::file_type::block:
+    case fs::file_type::character: return "a device, not a regular file; skipped";
+    case fs::file_type::not_found: return "a symbolic link to nothing; skipped";
+    default: return "not a regular file; skipped";
+  }
+}
+
+// The regular files under `root` (links to files included, links to
+// folders not followed). Folders that cannot be read and entries that are
+// not regular files are problems; the walk goes on without them.
+void walk(const fs::path& root, std::vector<std::string>& files, std::deque<Problem>& problems) {
+  std::vector<fs::path> folders{root};
+  while (!folders.empty()) {
+    const fs::path folder = std::move(folders.back());
+    folders.pop_back();
+    std::error_code ec;
+    fs::directory_iterator it(folder, ec);
+    for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
+      std::error_code st_ec;
+      if (it->is_directory(st_ec) && it->is_symlink(st_ec)) continue;  // a link to a folder
+      if (it->is_directory(st_ec)) {
+        folders.push_back(it->path());
+        continue;
+      }
+      const fs::file_status st = it->status(st_ec);
+      if (fs::is_regular_file(st)) files.push_back(it->path().string());
+      else problems.push_back({it->path().string(), not_regular(st)});
+    }
+    if (ec) problems.push_back({folder.string(), fmt::format("cannot read this folder: {}; skipped", ec.message())});
+  }
+}
+
+}  // namespace
+
 Source::Source(std::vector<std::string> paths, SourceOptions options) : impl_(std::make_unique<Impl>()) {
   impl_->options = options;
   for (const std::string& p : paths) {
@@ -80,20 +121,19 @@ Source::Source(std::vector<std::string> paths, SourceOptions options) : impl_(st
     }
     std::error_code ec;
     const auto st = fs::status(p, ec);
-    if (ec || !fs::exists(st)) {
+    if (st.type() == fs::file_type::not_found) {
       impl_->pending.push_back({p, "no such file or folder"});
-      continue;
-    }
-    if (fs::is_directory(st)) {
+    } else if (ec) {
+      impl_->pending.push_back({p, fmt::format("cannot read: {}", ec.message())});
+    } else if (fs::is_directory(st)) {
       std::vector<std::string> found;
-      for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
-           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (it->is_regular_file(ec)) found.push_back(it->path().string());
-      }
+      walk(p, found, impl_->pending);
       std::sort(found.begin(), found.end());
       impl_->files.insert(impl_->files.end(), found.begin(), found.end());
-    } else {
+    } else if (fs::is_regular_file(st)) {
       impl_->files.push_back(p);
+    } else {
+      impl_->pending.push_back({p, not_regular(st)});
     }
   }
 }

@@ -251,6 +251,27 @@ size_t Reader::skip(size_t n) {
   return done;
 }
 
+size_t Reader::skip_until(std::string_view needle, size_t n) {
+  size_t done = 0;
+  while (done < n) {
+    fill(needle.size());
+    const std::string_view view = std::string_view(buf_).substr(pos_);
+    if (view.empty()) break;
+    const size_t room = n - done;
+    const size_t at = view.find(needle);
+    if (at != std::string_view::npos && at < room) {
+      consume(at);
+      return done + at;
+    }
+    // No match starting in this view: keep a tail that could begin one.
+    size_t k = view.size() < needle.size() ? view.size() : view.size() - needle.size() + 1;
+    k = std::min(k, room);
+    consume(k);
+    done += k;
+  }
+  return done;
+}
+
 void Reader::unread(std::string_view bytes) {
   if (bytes.empty()) return;
   if (pos_ >= bytes.size() && std::string_view(buf_).substr(pos_ - bytes.size(), bytes.size()) == bytes) {

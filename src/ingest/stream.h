@@ -89,6 +89,9 @@ class Reader {
   size_t read(std::string& out, size_t n);
   // Drops up to `n` bytes; returns how many.
   size_t skip(size_t n);
+  // Drops bytes until `needle` is next (not consumed) or `n` bytes are
+  // dropped, whichever comes first; returns how many were dropped.
+  size_t skip_until(std::string_view needle, size_t n);
   // Puts `bytes` back in front of what remains to be read.
   void unread(std::string_view bytes);
   // Drops bytes until `needle` starts a line (or the end); true when found.

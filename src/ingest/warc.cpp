@@ -2,7 +2,9 @@
 
 #include <zlib.h>
 
+#include <algorithm>
 #include <charconv>
+#include <cstdint>
 #include <cstring>
 
 #include <fmt/format.h>
@@ -275,6 +277,29 @@ WarcReader::BlockEnd WarcReader::check_end_of_block() {
   }
 }
 
+uint64_t WarcReader::skip_block(uint64_t length, bool& hidden) {
+  hidden = false;
+  constexpr std::string_view sep = "\r\n\r\nWARC/1.";
+  uint64_t done = 0;
+  while (done < length) {
+    done += in_->skip_until(sep, static_cast<size_t>(std::min<uint64_t>(length - done, SIZE_MAX)));
+    if (done >= length) break;
+    const std::string_view ahead = in_->peek(sep.size() + 3);
+    if (ahead.size() < sep.size()) {  // the end of the file
+      done += in_->skip(ahead.size());
+      break;
+    }
+    const std::string_view rest = ahead.substr(sep.size());
+    if (done + 4 < length && rest.size() == 3 && rest[0] >= '0' && rest[0] <= '9' && rest.substr(1) == "\r\n") {
+      in_->skip(4);  // the record starts after the separator
+      hidden = true;
+      return done + 4;
+    }
+    done += in_->skip(1);
+  }
+  return done;
+}
+
 bool WarcReader::next(Item& out) {
   out = Item{};
   while (!done_) {
@@ -292,8 +317,16 @@ bool WarcReader::next(Item& out) {
     const uint64_t block_start = in_->position();
 
     if (h.length > options_.max_document_bytes) {
-      // Too big to keep: stream past it.
-      const size_t got = in_->skip(h.length);
+      // Too big to keep: stream past it, watching for a record start inside
+      // it (a lying Content-Length must not swallow the records after it).
+      bool hidden = false;
+      const uint64_t got = skip_block(h.length, hidden);
+      if (hidden) {
+        problem(out, h.origin,
+                fmt::format("WARC Content-Length {} is too long: the next record starts {} bytes into the block",
+                            h.length, got));
+        return true;
+      }
       if (got < h.length) {
         done_ = true;
         problem(out, h.origin,

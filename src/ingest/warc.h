@@ -25,6 +25,10 @@ class WarcReader {
   bool read_header(Header& h, Item& out);
   enum class BlockEnd { Ok, Junk, Bad };
   BlockEnd check_end_of_block();
+  // Drops a block of `length` bytes without keeping it; stops early, just
+  // before it, at a record start hidden inside (`hidden`). Returns the
+  // bytes dropped.
+  uint64_t skip_block(uint64_t length, bool& hidden);
   void problem(Item& out, const std::string& origin, std::string message);
 
   std::unique_ptr<Reader> in_;

@@ -70,33 +70,90 @@ std::string repaired_message(const Document& doc) {
 
 }  // namespace
 
-size_t run_batch(const Pipeline& pipeline, ingest::Source& source, unsigned threads,
-                 const std::function<void(Document&)>& emit,
-                 const std::function<void(const std::string&, const std::string&)>& on_problem) {
-  size_t failed = 0;
+namespace {
+
+// One line: a message from a library may hold newlines.
+std::string one_line(std::string s) {
+  for (char& c : s)
+    if (c == '\n' || c == '\r') c = ' ';
+  return s;
+}
+
+// The work on one document, its exceptions turned into its problem.
+bool run_safely(const BatchWork& work, ingest::RawDocument&& raw, Document& doc, std::string& error) {
+  try {
+    return work(std::move(raw), doc, error);
+  } catch (const std::exception& e) {
+    error = one_line(std::string("cannot process this document: ") + e.what());
+  } catch (...) {
+    error = "cannot process this document: unknown error";
+  }
+  return false;
+}
+
+// Hands a document's outcome to the caller: counts and reports problems,
+// emits the document. Exceptions from `emit` other than BatchStop are the
+// document's problem.
+class Outlet {
+ public:
+  Outlet(const EmitFn& emit, const ProblemFn& on_problem) : emit_(emit), on_problem_(on_problem) {}
+  void problem(const std::string& origin, const std::string& message) {
+    ++failed_;
+    try {
+      on_problem_(origin, message);
+    } catch (const BatchStop&) {
+      throw;
+    } catch (...) {  // a report that cannot be made still counts
+    }
+  }
+  void done(const std::string& origin, bool ok, const std::string& error, Document& doc) {
+    if (!ok) return problem(origin, error);
+    if (doc.replaced_bytes) problem(origin, repaired_message(doc));
+    try {
+      emit_(doc);
+    } catch (const BatchStop&) {
+      throw;
+    } catch (const std::exception& e) {
+      problem(origin, one_line(e.what()));
+    } catch (...) {
+      problem(origin, "unknown error");
+    }
+  }
+  size_t failed() const { return failed_; }
+
+ private:
+  const EmitFn& emit_;
+  const ProblemFn& on_problem_;
+  size_t failed_ = 0;
+};
+
+}  // namespace
+
+size_t run_batch(const Pipeline& pipeline, ingest::Source& source, unsigned threads, const EmitFn& emit,
+                 const ProblemFn& on_problem) {
+  const BatchWork work = [&pipeline](ingest::RawDocument&& raw, Document& doc, std::string& error) {
+    return pipeline.run(std::move(raw), doc, error);
+  };
+  return run_batch(work, source, threads, emit, on_problem);
+}
+
+size_t run_batch(const BatchWork& work, ingest::Source& source, unsigned threads, const EmitFn& emit,
+                 const ProblemFn& on_problem) {
+  Outlet outlet(emit, on_problem);
   if (threads <= 1) {
     ingest::Item item;
     Document doc;
     std::string error;
     while (source.next(item)) {
       if (item.problem) {
-        ++failed;
-        on_problem(item.problem->origin, item.problem->message);
+        outlet.problem(item.problem->origin, item.problem->message);
         continue;
       }
       const std::string origin = item.doc->origin;
-      if (!pipeline.run(std::move(*item.doc), doc, error)) {
-        ++failed;
-        on_problem(origin, error);
-        continue;
-      }
-      if (doc.replaced_bytes) {
-        ++failed;
-        on_problem(origin, repaired_message(doc));
-      }
-      emit(doc);
+      const bool ok = run_safely(work, std::move(*item.doc), doc, error);
+      outlet.done(origin, ok, error, doc);
     }
-    return failed;
+    return outlet.failed();
   }
 
   // Workers take documents from a bounded queue; results are emitted in
@@ -128,7 +185,7 @@ size_t run_batch(const Pipeline& pipeline, ingest::Source& source, unsigned thre
         }
         Slot slot;
         slot.origin = job.second.origin;
-        slot.ok = pipeline.run(std::move(job.second), slot.doc, slot.error);
+        slot.ok = run_safely(work, std::move(job.second), slot.doc, slot.error);
         slot.done = true;
         {
           std::lock_guard lock(mu);
@@ -149,20 +206,8 @@ size_t run_batch(const Pipeline& pipeline, ingest::Source& source, unsigned thre
         results.erase(it);
         ++next_out;
         lock.unlock();
-        if (!slot.done) {
-          // a problem reported by the source, in order
-          ++failed;
-          on_problem(slot.origin, slot.error);
-        } else if (!slot.ok) {
-          ++failed;
-          on_problem(slot.origin, slot.error);
-        } else {
-          if (slot.doc.replaced_bytes) {
-            ++failed;
-            on_problem(slot.origin, repaired_message(slot.doc));
-          }
-          emit(slot.doc);
-        }
+        if (!slot.done) outlet.problem(slot.origin, slot.error);  // a problem reported by the source, in order
+        else outlet.done(slot.origin, slot.ok, slot.error, slot.doc);
         lock.lock();
         continue;
       }
@@ -171,29 +216,43 @@ size_t run_batch(const Pipeline& pipeline, ingest::Source& source, unsigned thre
       cv.wait(lock);
     }
   };
-
-  ingest::Item item;
-  while (source.next(item)) {
-    drain(false);
-    std::lock_guard lock(mu);
-    if (item.problem) {
-      Slot s;
-      s.origin = item.problem->origin;
-      s.error = item.problem->message;
-      results[next_in++] = std::move(s);
-    } else {
-      queue.emplace_back(next_in++, std::move(*item.doc));
+  auto stop = [&] {
+    {
+      std::lock_guard lock(mu);
+      input_done = true;
+      queue.clear();
     }
     cv.notify_all();
+    for (auto& th : pool) th.join();
+  };
+
+  try {
+    ingest::Item item;
+    while (source.next(item)) {
+      drain(false);
+      std::lock_guard lock(mu);
+      if (item.problem) {
+        Slot s;
+        s.origin = item.problem->origin;
+        s.error = item.problem->message;
+        results[next_in++] = std::move(s);
+      } else {
+        queue.emplace_back(next_in++, std::move(*item.doc));
+      }
+      cv.notify_all();
+    }
+    {
+      std::lock_guard lock(mu);
+      input_done = true;
+    }
+    cv.notify_all();
+    drain(true);
+  } catch (...) {
+    stop();  // no thread is left running when the exception goes on
+    throw;
   }
-  {
-    std::lock_guard lock(mu);
-    input_done = true;
-  }
-  cv.notify_all();
-  drain(true);
-  for (auto& th : pool) th.join();
-  return failed;
+  stop();
+  return outlet.failed();
 }
 
 }  // namespace mekong

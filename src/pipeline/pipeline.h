@@ -6,6 +6,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 
 #include "content/content.h"
@@ -47,12 +48,29 @@ class Pipeline {
   std::unique_ptr<extract::Extractor> extractor_;
 };
 
+using EmitFn = std::function<void(Document&)>;
+using ProblemFn = std::function<void(const std::string& origin, const std::string& message)>;
+// What is done to each document: fills `doc`, or returns false with a one-line `error`.
+using BatchWork = std::function<bool(ingest::RawDocument&& raw, Document& doc, std::string& error)>;
+
+// Thrown by `emit` when the batch cannot go on (its output cannot be
+// written): run_batch stops reading, drops the documents in flight, stops
+// its threads and lets it through.
+class BatchStop : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 // Runs `pipeline` over every document of `source` on `threads` threads and
 // hands results to `emit` in input order. `on_problem` gets documents that
 // could not be read or used, and documents whose invalid UTF-8 was repaired
-// (those are still emitted). Returns the number of documents reported.
-size_t run_batch(const Pipeline& pipeline, ingest::Source& source, unsigned threads,
-                 const std::function<void(Document&)>& emit,
-                 const std::function<void(const std::string& origin, const std::string& message)>& on_problem);
+// (those are still emitted). Any other exception while processing or
+// emitting one document is that document's problem, on one line, and the
+// batch goes on. Returns the number of documents reported.
+size_t run_batch(const Pipeline& pipeline, ingest::Source& source, unsigned threads, const EmitFn& emit,
+                 const ProblemFn& on_problem);
+// The same with any work in place of the pipeline.
+size_t run_batch(const BatchWork& work, ingest::Source& source, unsigned threads, const EmitFn& emit,
+                 const ProblemFn& on_problem);
 
 }  // namespace mekong

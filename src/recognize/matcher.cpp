@@ -958,7 +958,9 @@ void Matcher::build_word_data(const std::vector<std::string_view>& keys) {
       d.bloom_add(0, false, w.substr(last));  // literal 0 is never a `near` index (those start at 1)
     }
   // Tokens by syllable ids.
-  for (const auto& [key, flags] : d.tokens) {
+  for (const auto& token : d.tokens) {
+    const auto& key = token.first;  // (clang 14 cannot capture a structured binding)
+    const auto flags = token.second;
     uint64_t code = 0;
     uint32_t n = 0;
     bool ok = true;

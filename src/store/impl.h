@@ -17,6 +17,11 @@ struct Store::Impl {
 
 namespace detail {
 
+// The time now as 2024-05-20T07:55:00Z.
+std::string now_utc();
+// The first column of the first row of `sql` as an integer (0 without rows).
+int64_t pragma_int(const Db& db, const char* sql);
+
 // Columns of an event row or mention row, in the order the loaders read them.
 inline constexpr const char* kEventCols =
     "date_start, date_end, precision, cameo, actor1_country, actor1_person, actor1_role, "

@@ -198,6 +198,9 @@ ordered_json collect(Stmt& s, size_t limit, bool* truncated, Fn row) {
 // query syntax), marks stripped as in the index, all words required.
 std::string fts_query(const std::string& text) {
   if (text.size() > 500) throw QueryError("search text is longer than 500 bytes");
+  for (const char c : text)
+    if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r')
+      throw QueryError("search text holds a control character");
   const std::string plain = normalize::strip_marks(text);
   std::string out;
   size_t words = 0;
@@ -424,7 +427,7 @@ ordered_json Store::search(const std::string& text, size_t limit, bool* truncate
 
 // ------------------------------------------------------------ document --
 
-std::optional<ordered_json> Store::document(int64_t id) const {
+std::optional<ordered_json> Store::document(int64_t id, const DocumentPage& page) const {
   const Db& db = impl_->db;
   Stmt s(db,
          "SELECT id, doc_id, hash, origin, url, site, title, title_line, published, published_precision, dyad, "
@@ -443,18 +446,39 @@ std::optional<ordered_json> Store::document(int64_t id) const {
   j["published"] = s.is_null(8) ? ordered_json(nullptr) : ordered_json{{"value", s.str(8)}, {"precision", s.str(9)}};
   j["dyad"] = opt_json(s, 10);
   j["ingested_at"] = s.str(12);
+  const size_t limit = std::clamp<size_t>(page.limit, 1, DocumentPage::kMaxLines);
   ordered_json lines = ordered_json::array();
-  Stmt l(db, "SELECT n, kind, text FROM lines WHERE doc = ?1 ORDER BY n");
-  l.bind(1, id);
-  while (l.step()) lines.push_back({{"n", l.i64(0)}, {"kind", l.str(1)}, {"text", l.str(2)}});
+  Stmt l(db, "SELECT n, kind, text FROM lines WHERE doc = ?1 AND n > ?2 ORDER BY n LIMIT ?3");
+  l.bind(1, id).bind(2, page.offset).bind(3, limit + 1);
+  size_t bytes = 0, last = page.offset;
+  bool more = false;
+  while (l.step()) {
+    std::string text = l.str(2);
+    if (lines.size() == limit || (!lines.empty() && bytes + text.size() > DocumentPage::kMaxBytes)) {
+      more = true;
+      break;
+    }
+    bytes += text.size();
+    last = static_cast<size_t>(l.i64(0));
+    lines.push_back({{"n", l.i64(0)}, {"kind", l.str(1)}, {"text", std::move(text)}});
+  }
+  j["line_count"] = s.i64(11);
+  j["lines_offset"] = page.offset;
+  j["lines_truncated"] = more;
+  j["next_offset"] = more ? ordered_json(last) : ordered_json(nullptr);
   j["lines"] = std::move(lines);
 
   ordered_json items;
+  bool mentions_truncated = false;
   auto list = [&](const char* sql, const char* id_name, auto extra) {
     Stmt m(db, sql);
     m.bind(1, id);
     ordered_json arr = ordered_json::array();
     while (m.step()) {
+      if (arr.size() == DocumentPage::kMaxMentions) {
+        mentions_truncated = true;
+        break;
+      }
       ordered_json x;
       x[id_name] = m.is_null(0) ? ordered_json(nullptr) : ordered_json(m.i64(0));
       x["line"] = m.i64(1);
@@ -480,10 +504,13 @@ std::optional<ordered_json> Store::document(int64_t id) const {
       "SELECT project, line, span_begin, span_end, name FROM project_mentions WHERE doc = ?1 ORDER BY idx", "project",
       [](const Stmt& m, ordered_json& x) { x["name"] = m.str(4); });
   j["items"] = std::move(items);
+  j["items_truncated"] = mentions_truncated;
   ordered_json copies = ordered_json::array();
-  Stmt c(db, "SELECT origin, url, seen_at FROM copies WHERE doc = ?1 ORDER BY seen_at, origin");
-  c.bind(1, id);
+  Stmt c(db, "SELECT origin, url, seen_at FROM copies WHERE doc = ?1 ORDER BY seen_at, origin LIMIT ?2");
+  c.bind(1, id).bind(2, DocumentPage::kMaxCopies + 1);
   while (c.step()) copies.push_back({{"origin", c.str(0)}, {"url", opt_json(c, 1)}, {"seen_at", c.str(2)}});
+  j["copies_truncated"] = copies.size() > DocumentPage::kMaxCopies;
+  if (copies.size() > DocumentPage::kMaxCopies) copies.erase(copies.end() - 1);
   j["copies"] = std::move(copies);
   return j;
 }

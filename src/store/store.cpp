@@ -1,13 +1,16 @@
-// Opening, schema, adding documents and keeping the merged items up to date.
+// Adding documents and keeping the merged items up to date; counts and checks.
+// (Opening and the schema: open.cpp.)
 #include <openssl/evp.h>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <ctime>
 #include <filesystem>
 #include <functional>
 #include <map>
 #include <set>
+#include <thread>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -17,154 +20,10 @@
 
 namespace mekong::store {
 
+using detail::now_utc;
+using detail::pragma_int;
+
 namespace {
-
-constexpr int kSchemaVersion = 1;
-constexpr int kApplicationId = 0x4D4B4E47;  // 'MKNG': tells our files from other SQLite files
-
-// The schema; docs/schema.md explains every table.
-constexpr const char* kSchema = R"sql(
-CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS documents(
-  id INTEGER PRIMARY KEY,
-  hash TEXT NOT NULL UNIQUE,
-  doc_id TEXT NOT NULL,
-  origin TEXT NOT NULL,
-  url TEXT,
-  site TEXT,
-  title TEXT,
-  title_line INTEGER,
-  published TEXT,
-  published_precision TEXT,
-  dyad TEXT,
-  line_count INTEGER NOT NULL,
-  replaced_bytes INTEGER NOT NULL DEFAULT 0,
-  ingested_at TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS copies(
-  doc INTEGER NOT NULL REFERENCES documents(id),
-  origin TEXT NOT NULL,
-  url TEXT,
-  seen_at TEXT NOT NULL,
-  PRIMARY KEY(doc, origin)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS lines(
-  id INTEGER PRIMARY KEY,
-  doc INTEGER NOT NULL REFERENCES documents(id),
-  n INTEGER NOT NULL,
-  kind TEXT NOT NULL,
-  indexed INTEGER NOT NULL,
-  text TEXT NOT NULL,
-  UNIQUE(doc, n));
-CREATE VIRTUAL TABLE IF NOT EXISTS lines_fts USING fts5(text, content='', tokenize='unicode61 remove_diacritics 2');
-CREATE TABLE IF NOT EXISTS events(
-  id INTEGER PRIMARY KEY,
-  block TEXT NOT NULL,
-  dyad TEXT NOT NULL,
-  date_start TEXT NOT NULL, date_end TEXT NOT NULL, precision TEXT NOT NULL,
-  day_first TEXT NOT NULL, day_last TEXT NOT NULL,
-  cameo TEXT NOT NULL,
-  actor1_country TEXT, actor1_person TEXT, actor1_role TEXT,
-  actor2_country TEXT, actor2_person TEXT, actor2_role TEXT,
-  mechanism TEXT, session INTEGER, location TEXT,
-  status TEXT NOT NULL,
-  line INTEGER NOT NULL, span_begin INTEGER NOT NULL, span_end INTEGER NOT NULL,
-  mentions INTEGER NOT NULL, documents INTEGER NOT NULL, sites INTEGER NOT NULL,
-  first_doc INTEGER NOT NULL REFERENCES documents(id), first_line INTEGER NOT NULL);
-CREATE INDEX IF NOT EXISTS events_dyad ON events(dyad, day_first);
-CREATE INDEX IF NOT EXISTS events_block ON events(block);
-CREATE TABLE IF NOT EXISTS event_mentions(
-  id INTEGER PRIMARY KEY,
-  event INTEGER REFERENCES events(id),
-  doc INTEGER NOT NULL REFERENCES documents(id),
-  idx INTEGER NOT NULL,
-  block TEXT NOT NULL,
-  date_start TEXT NOT NULL, date_end TEXT NOT NULL, precision TEXT NOT NULL,
-  cameo TEXT NOT NULL,
-  actor1_country TEXT, actor1_person TEXT, actor1_role TEXT,
-  actor2_country TEXT, actor2_person TEXT, actor2_role TEXT,
-  mechanism TEXT, session INTEGER, location TEXT,
-  status TEXT NOT NULL,
-  line INTEGER NOT NULL, span_begin INTEGER NOT NULL, span_end INTEGER NOT NULL,
-  rule TEXT,
-  person1_key TEXT, person2_key TEXT,
-  UNIQUE(doc, idx));
-CREATE INDEX IF NOT EXISTS event_mentions_block ON event_mentions(block);
-CREATE INDEX IF NOT EXISTS event_mentions_event ON event_mentions(event);
-CREATE INDEX IF NOT EXISTS event_mentions_person1 ON event_mentions(person1_key);
-CREATE INDEX IF NOT EXISTS event_mentions_person2 ON event_mentions(person2_key);
-CREATE TABLE IF NOT EXISTS figures(
-  id INTEGER PRIMARY KEY,
-  key TEXT NOT NULL UNIQUE,
-  dyad TEXT,
-  indicator TEXT NOT NULL, unit TEXT NOT NULL, measure TEXT NOT NULL,
-  period_start TEXT, period_end TEXT, day_first TEXT, day_last TEXT,
-  from_country TEXT, to_country TEXT,
-  value REAL NOT NULL, approx TEXT NOT NULL, conflict INTEGER NOT NULL,
-  mentions INTEGER NOT NULL, documents INTEGER NOT NULL);
-CREATE INDEX IF NOT EXISTS figures_dyad ON figures(dyad, indicator, day_first);
-CREATE TABLE IF NOT EXISTS figure_values(
-  figure INTEGER NOT NULL REFERENCES figures(id),
-  grp INTEGER NOT NULL,
-  value REAL NOT NULL, approx TEXT NOT NULL,
-  mentions INTEGER NOT NULL, documents INTEGER NOT NULL,
-  PRIMARY KEY(figure, grp)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS figure_mentions(
-  id INTEGER PRIMARY KEY,
-  figure INTEGER REFERENCES figures(id),
-  grp INTEGER NOT NULL DEFAULT 0,
-  doc INTEGER NOT NULL REFERENCES documents(id),
-  idx INTEGER NOT NULL,
-  key TEXT NOT NULL,
-  indicator TEXT NOT NULL, value REAL NOT NULL, unit TEXT NOT NULL, measure TEXT NOT NULL, approx TEXT NOT NULL,
-  period_start TEXT, period_end TEXT, from_country TEXT, to_country TEXT,
-  line INTEGER NOT NULL, span_begin INTEGER NOT NULL, span_end INTEGER NOT NULL, rule TEXT,
-  UNIQUE(doc, idx));
-CREATE INDEX IF NOT EXISTS figure_mentions_key ON figure_mentions(key);
-CREATE INDEX IF NOT EXISTS figure_mentions_figure ON figure_mentions(figure);
-CREATE TABLE IF NOT EXISTS agreements(
-  id INTEGER PRIMARY KEY,
-  key TEXT NOT NULL UNIQUE,
-  dyad TEXT,
-  name TEXT NOT NULL, kind TEXT NOT NULL, period_start TEXT, period_end TEXT,
-  mentions INTEGER NOT NULL, documents INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS agreement_mentions(
-  id INTEGER PRIMARY KEY,
-  agreement INTEGER NOT NULL REFERENCES agreements(id),
-  doc INTEGER NOT NULL REFERENCES documents(id),
-  idx INTEGER NOT NULL,
-  name TEXT NOT NULL, kind TEXT NOT NULL, period_start TEXT, period_end TEXT,
-  line INTEGER NOT NULL, span_begin INTEGER NOT NULL, span_end INTEGER NOT NULL,
-  UNIQUE(doc, idx));
-CREATE INDEX IF NOT EXISTS agreement_mentions_agreement ON agreement_mentions(agreement);
-CREATE TABLE IF NOT EXISTS projects(
-  id INTEGER PRIMARY KEY,
-  key TEXT NOT NULL UNIQUE,
-  dyad TEXT,
-  name TEXT NOT NULL, location TEXT, status TEXT,
-  mentions INTEGER NOT NULL, documents INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS project_mentions(
-  id INTEGER PRIMARY KEY,
-  project INTEGER NOT NULL REFERENCES projects(id),
-  doc INTEGER NOT NULL REFERENCES documents(id),
-  idx INTEGER NOT NULL,
-  name TEXT NOT NULL, location TEXT, status TEXT,
-  line INTEGER NOT NULL, span_begin INTEGER NOT NULL, span_end INTEGER NOT NULL,
-  UNIQUE(doc, idx));
-CREATE INDEX IF NOT EXISTS project_mentions_project ON project_mentions(project);
-)sql";
-
-std::string now_utc() {
-  const auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
-int64_t pragma_int(const Db& db, const char* sql) {
-  Stmt s(db, sql);
-  return s.step() ? s.i64(0) : 0;
-}
 
 // Most frequent value; ties to the smallest.
 template <class T>
@@ -237,6 +96,20 @@ std::string site_of(const std::string& url) {
 }
 
 namespace detail {
+
+std::string now_utc() {
+  const auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+int64_t pragma_int(const Db& db, const char* sql) {
+  Stmt s(db, sql);
+  return s.step() ? s.i64(0) : 0;
+}
 
 Event read_event(const Stmt& s, int c) {
   Event e;
@@ -316,77 +189,6 @@ std::vector<LoadedFigureMention> load_figure(const Db& db, const std::string& ke
 }
 
 }  // namespace detail
-
-// ---------------------------------------------------------------- open --
-
-Store::Store(std::unique_ptr<Impl> impl, merge::CameoTable cameo) : impl_(std::move(impl)), cameo_(std::move(cameo)) {}
-
-Store::~Store() {
-  if (impl_ && impl_->in_transaction) {
-    try {
-      impl_->db.exec("ROLLBACK");
-    } catch (...) {
-    }
-  }
-}
-
-std::unique_ptr<Store> Store::open(const std::string& path, bool read_only, merge::CameoTable cameo) {
-  auto impl = std::make_unique<Impl>();
-  impl->read_only = read_only;
-  if (read_only && !std::filesystem::exists(path))
-    throw StoreError("no database at " + path + " (create it with: mekong ingest PAGES --db " + path + ")");
-  const int flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-  impl->db = Db(path, flags | SQLITE_OPEN_FULLMUTEX);
-  Db& db = impl->db;
-  sqlite3_busy_timeout(db.get(), 10000);
-  try {
-    const int64_t app = pragma_int(db, "PRAGMA application_id");
-    const int64_t version = pragma_int(db, "PRAGMA user_version");
-    const int64_t tables = pragma_int(db, "SELECT count(*) FROM sqlite_master");
-    if (app != kApplicationId && tables > 0)
-      throw StoreError(path + " is an SQLite database but not a Mekong knowledge base");
-    if (version > kSchemaVersion)
-      throw StoreError(fmt::format("{} has schema version {}, newer than this program's {}", path, version,
-                                   kSchemaVersion));
-    if (read_only) {
-      if (tables == 0) throw StoreError(path + " is empty (create it with: mekong ingest PAGES --db " + path + ")");
-      db.exec("PRAGMA query_only = 1");
-    } else {
-      // WAL: readers (mekong serve) never block the writer; NORMAL sync keeps
-      // every commit atomic, and a killed process loses nothing committed.
-      db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON");
-      if (tables == 0) {
-        db.exec("BEGIN IMMEDIATE");
-        db.exec(kSchema);
-        db.exec(fmt::format("PRAGMA application_id = {}; PRAGMA user_version = {}", kApplicationId, kSchemaVersion)
-                    .c_str());
-        Stmt m(db, "INSERT INTO meta(key, value) VALUES ('created', ?1)");
-        m.bind(1, now_utc()).run();
-        db.exec("COMMIT");
-      }
-    }
-  } catch (const StoreError&) {
-    throw;
-  } catch (const std::exception& e) {
-    throw StoreError(path + ": " + e.what());
-  }
-  return std::unique_ptr<Store>(new Store(std::move(impl), std::move(cameo)));
-}
-
-void Store::begin() {
-  impl_->db.exec("BEGIN IMMEDIATE");
-  impl_->in_transaction = true;
-}
-
-void Store::commit() {
-  impl_->db.exec("COMMIT");
-  impl_->in_transaction = false;
-}
-
-void Store::rollback() {
-  impl_->db.exec("ROLLBACK");
-  impl_->in_transaction = false;
-}
 
 std::string Store::content_hash(const Document& doc) {
   EVP_MD_CTX* ctx = EVP_MD_CTX_new();

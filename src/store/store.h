@@ -65,6 +65,19 @@ struct ItemFilter {
   bool all_sources = false;  // else at most 100 sources per item
 };
 
+// One answer about a document holds a page of its lines: at most `limit`
+// lines (up to kMaxLines) and about kMaxBytes of their text (always at least
+// one line), after skipping `offset` lines; its mentions of each kind and its
+// copies are bounded too.
+struct DocumentPage {
+  static constexpr size_t kMaxLines = 2000;
+  static constexpr size_t kMaxBytes = 4u << 20;
+  static constexpr size_t kMaxMentions = 1000;  // of each kind: events, figures, agreements, projects
+  static constexpr size_t kMaxCopies = 100;
+  size_t offset = 0;
+  size_t limit = kMaxLines;
+};
+
 struct Counts {
   size_t documents = 0, events = 0, event_mentions = 0, figures = 0, agreements = 0, projects = 0, lines = 0;
 };
@@ -80,6 +93,9 @@ class Store {
   void begin();
   void commit();
   void rollback();
+  // False when no transaction is open, as after SQLite rolled one back on
+  // an error (a full disk, an I/O error).
+  bool in_transaction() const;
 
   enum class Added { New, Duplicate };
   // Stores a processed document and merges its items. A document whose
@@ -107,7 +123,9 @@ class Store {
   ordered_json agreements(const ItemFilter& f, bool* truncated = nullptr) const;
   ordered_json projects(const ItemFilter& f, bool* truncated = nullptr) const;
   ordered_json search(const std::string& text, size_t limit, bool* truncated = nullptr) const;
-  std::optional<ordered_json> document(int64_t id) const;
+  // The document's meta, one page of its lines (`lines_offset`, `line_count`,
+  // `lines_truncated`, `next_offset`), its mentions and copies.
+  std::optional<ordered_json> document(int64_t id, const DocumentPage& page = {}) const;
   ordered_json dyads() const;
   // Every person named as an event's actor, most mentioned first: `person`,
   // `mentions`, `documents`, `countries` and `roles` ('Bộ trưởng (3), - (1)';

@@ -113,6 +113,20 @@ try {
   await page.click('#source-close');
   if (!(await page.isHidden('#source'))) fail('the source view does not close');
 
+  // A source line past the first 2,000 lines of its document (the server
+  // answers a page of lines at a time) is shown and highlighted too.
+  const far = (await (await page.request.get(url + 'api/search?q=xacnhanxa')).json()).items[0];
+  if (!far || far.line !== 2500) fail('the long test page is not in the base: ' + JSON.stringify(far));
+  await page.goto('about:blank');  // a new load: the page opens the source named in its address
+  await page.goto(url + '#doc=' + far.doc + '&line=' + far.line, { waitUntil: 'networkidle' });
+  await page.waitForSelector('#source:not([hidden]) li.line.hl', { timeout: 10000 });
+  const farHl = await page.$eval('#source li.line.hl', (li) => ({ n: +li.dataset.n, text: li.textContent }));
+  if (farHl.n !== 2500 || !farHl.text.includes('xacnhanxa')) fail(`far source line: ${JSON.stringify(farHl)}`);
+  await page.click('#source-close');
+  await page.goto('about:blank');
+  await page.goto(url + '#dyad=' + dyad.value, { waitUntil: 'networkidle' });
+  await page.waitForSelector('#timeline li.event', { timeout: 10000 });
+
   // Charts: one uPlot canvas per indicator shown when the pair has figures.
   const figures = await (await page.request.get(url + 'api/figures?dyad=' + dyad.value + '&limit=1000')).json();
   if (figures.items.length) {

@@ -19,5 +19,11 @@ out=$(realpath -m "$3")
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-"$bin" ingest "$shared/data/seeds" --db "$work/seeds.db" --threads 2
+# And a page longer than one answer of /api/documents (2,000 lines), with a
+# word to find on line 2,500: its source view must still show that line.
+mkdir "$work/long"
+for i in $(seq 1 3000); do
+  if [[ $i -eq 2500 ]]; then echo "Dòng thứ $i có từ đánh dấu xacnhanxa."; else echo "Dòng thứ $i của một trang rất dài."; fi
+done >"$work/long/long.txt"
+"$bin" ingest "$shared/data/seeds" "$work/long" --db "$work/seeds.db" --threads 2
 node "$here/page_test.mjs" "$bin" "$work/seeds.db" "$out"

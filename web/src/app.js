@@ -141,7 +141,8 @@ function splitBytes(text, span) {
 async function openSource(docId, line, span) {
   let doc;
   try {
-    doc = await api('/api/documents/' + encodeURIComponent(docId));
+    // The server answers at most 2,000 lines at a time: a page around the stated line.
+    doc = await api('/api/documents/' + encodeURIComponent(docId), { offset: line > 2000 ? line - 1000 : 0 });
   } catch (err) {
     status('Cannot open the source: ' + err.message, true);
     return;
@@ -155,6 +156,9 @@ async function openSource(docId, line, span) {
     meta.append(doc.origin);
   }
   meta.append(' · line ' + line);
+  if (doc.lines.length && (doc.lines_truncated || doc.lines_offset > 0)) {
+    meta.append(' · lines ' + doc.lines[0].n + '–' + doc.lines[doc.lines.length - 1].n + ' of ' + doc.line_count);
+  }
   const list = clear($('source-lines'));
   let target = null;
   for (const l of doc.lines) {

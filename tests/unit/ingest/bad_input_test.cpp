@@ -214,6 +214,20 @@ TEST(BadInput, DeeplyNestedHtmlIsReadWithoutRecursion) {
   EXPECT_NE(h.text.find("sâu"), std::string::npos);
 }
 
+// 20,000 nested tables: gumbo's parse errors are not kept (they took 12 GB).
+TEST(BadInput, DeeplyNestedTablesStayInBoundedMemory) {
+  std::string html = "<html><body><p>Hai bên hội đàm.</p>";
+  for (int i = 0; i < 20000; ++i) html += "<table><tr><td>";
+  html += "ô cuối";
+  html += "</body></html>";
+  rusage before{}, after{};
+  ::getrusage(RUSAGE_SELF, &before);
+  const mekong::ingest::HtmlText h = mekong::ingest::html_to_text(html);
+  ::getrusage(RUSAGE_SELF, &after);
+  EXPECT_NE(h.text.find("ô cuối"), std::string::npos);
+  EXPECT_LT(after.ru_maxrss - before.ru_maxrss, 1L << 20) << "KB of peak memory grown";  // under 1 GB
+}
+
 TEST(BadInput, TruncatedWarcGzipMidMember) {
   TempDir dir;
   const std::string gz = gzip(response(0)) + gzip(response(1)) + gzip(response(2));
@@ -257,6 +271,38 @@ TEST(BadInput, WarcContentLengthTooLongSwallowsAWholeRecord) {
 
 TEST(BadInput, WarcContentLengthTooLongRunsPastTheEnd) {
   expect_liar_skipped(response(0) + lying_record(1, 100000) + response(2) + response(3), "too long");
+}
+
+// A Content-Length above the document limit is streamed past, not read; a
+// lie of that size must not swallow the records after it.
+TEST(BadInput, WarcContentLengthAboveTheLimitDoesNotSwallowTheRest) {
+  TempDir dir;
+  std::string file = response(0) + lying_record(1, 40l << 20);
+  for (int n = 2; n < 52; ++n) file += response(n);
+  const std::string p = dir.write("l.warc", file);
+  Drained d = drain({p});  // the default 32 MiB limit
+  ASSERT_EQ(d.problems.size(), 1u);
+  EXPECT_EQ(d.problems[0].origin, p + "#1");
+  EXPECT_NE(d.problems[0].message.find("too long"), std::string::npos) << d.problems[0].message;
+  EXPECT_EQ(d.problems[0].message.find('\n'), std::string::npos);
+  ASSERT_EQ(d.docs.size(), 51u);
+  EXPECT_EQ(d.docs[1].id, "urn:uuid:r2");
+  EXPECT_EQ(d.docs[1].origin, p + "#2");
+  EXPECT_EQ(d.docs.back().id, "urn:uuid:r51");
+}
+
+TEST(BadInput, WarcContentLengthAboveTheLimitInGzipMembers) {
+  TempDir dir;
+  std::string gz = gzip(response(0)) + gzip(lying_record(1, 3l << 20));
+  for (int n = 2; n < 6; ++n) gz += gzip(response(n));
+  const std::string p = dir.write("l.warc.gz", gz);
+  SourceOptions small;
+  small.max_document_bytes = 1u << 20;
+  Drained d = drain({p}, small);
+  ASSERT_EQ(d.problems.size(), 1u);
+  EXPECT_EQ(d.problems[0].origin, p + "#1");
+  ASSERT_EQ(d.docs.size(), 5u);
+  EXPECT_EQ(d.docs[4].id, "urn:uuid:r5");
 }
 
 TEST(BadInput, WarcContentLengthTooShort) {

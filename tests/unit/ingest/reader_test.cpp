@@ -1,6 +1,7 @@
 // One reader test per input format: text, HTML, WARC (plain, gzip per
 // record, gzip single stream), WET conversion records, gzip text/HTML.
 #include <gtest/gtest.h>
+#include <unicode/unistr.h>
 
 #include "helpers.h"
 #include "ingest/source.h"
@@ -239,6 +240,40 @@ TEST(Reader, Utf16WithByteOrderMarkIsConverted) {
   Drained d = drain({p});
   ASSERT_EQ(d.docs.size(), 1u) << d.problems[0].message;
   EXPECT_EQ(d.docs[0].bytes, "Abc\n");
+}
+
+// UTF-16 bytes of a UTF-8 string, with a byte order mark: little or big endian.
+std::string utf16(const std::string& utf8, bool big_endian) {
+  std::string out = big_endian ? std::string("\xFE\xFF") : std::string("\xFF\xFE");
+  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(utf8);
+  for (int32_t i = 0; i < u.length(); ++i) {
+    const char16_t c = u.charAt(i);
+    const char hi = static_cast<char>(c >> 8), lo = static_cast<char>(c & 0xFF);
+    out += big_endian ? hi : lo;
+    out += big_endian ? lo : hi;
+  }
+  return out;
+}
+
+TEST(Reader, Utf16HtmlWithByteOrderMarkIsReadAsHtml) {
+  const std::string page =
+      "<!DOCTYPE html>\n<html><head><title>Tin</title></head><body><p>Hai bộ trưởng gặp nhau.</p></body></html>\n";
+  for (const bool be : {false, true}) {
+    TempDir dir;
+    const std::string p = dir.write("u16.html", utf16(page, be));
+    Drained d = drain({p});
+    ASSERT_EQ(d.docs.size(), 1u) << d.problems[0].message;
+    EXPECT_EQ(d.docs[0].format, Format::Html) << (be ? "big endian" : "little endian");
+    EXPECT_EQ(d.docs[0].bytes, page);
+  }
+}
+
+TEST(Reader, Utf16TextWithByteOrderMarkStaysText) {
+  TempDir dir;
+  const std::string p = dir.write("u16.txt", utf16("Văn bản thường <b> ở đây.\n", true));
+  Drained d = drain({p});
+  ASSERT_EQ(d.docs.size(), 1u);
+  EXPECT_EQ(d.docs[0].format, Format::Text);
 }
 
 TEST(Reader, Sniff) {
