@@ -154,6 +154,16 @@ std::vector<Group> actor_groups(const SentenceView& s) {
     merged.push_back(std::move(g));
   }
   for (Group& g : merged) {
+    // 'Đặc phái viên của Thủ tướng Australia, bà X': the office is whom the envoy acts for; the
+    // envoy keeps the country, not the office (nor the office holder's name).
+    if (g.actor.role) {
+      const Ann* of = cue_before(s, "of", g.b, 8);
+      const Ann* envoy = of && words_between(s, of->e, g.b) == 0 ? cue_before(s, "envoy", of->b, 40) : nullptr;
+      if (envoy && words_between(s, envoy->e, of->b) <= 1) {
+        g.actor.role.reset();
+        if (!g.unknown) g.actor.person.reset();
+      }
+    }
     // A person the lexicon lacks holds no office the text calls former ('cựu Thủ tướng X').
     if (g.unknown && g.former) g.actor.role.reset();
     // A name the lexicon lacks, with no country beside it, is of the country

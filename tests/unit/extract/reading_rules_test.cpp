@@ -289,4 +289,15 @@ TEST(ReadingRules, AParagraphAboutAProvincesTradeGoesOnWithIt) {
   EXPECT_TRUE(r.figures.empty());
 }
 
+TEST(ReadingRules, AnEnvoyIsNotTheOfficeHolderTheyActFor) {
+  // 'Đặc phái viên của Thủ tướng Australia, bà X': the envoy visits, not the Prime Minister.
+  const Record r = read("Đặc phái viên của Thủ tướng Australia thăm Việt Nam",
+                        "Ngày 10/7/2017, Đặc phái viên của Thủ tướng Australia, bà Frances Adamson đã thăm Việt Nam.");
+  ASSERT_FALSE(r.events.empty());
+  for (const auto& e : r.events) {
+    EXPECT_EQ(e.actor1.country, std::optional<std::string>("AUS"));
+    EXPECT_NE(e.actor1.role, std::optional<std::string>("Thủ tướng"));
+  }
+}
+
 }  // namespace
