@@ -195,6 +195,11 @@ std::vector<Event> find_events(const std::vector<SentenceView>& sentences, DocCo
         if (a.e <= t.b && a.b >= cs) date = &a;
         else if (a.b >= t.e && !after) after = &a;
       }
+      // '... hội kiến Tổng thống Mỹ kể từ khi ông Trump nhậm chức hồi tháng 1': a date past a 'since'
+      // clause is that clause's ('thăm ... từ ngày 6-7/1' keeps its own days: 'từ' right before them).
+      if (after)
+        if (const Ann* since = find_cue(s, "from", t.e, after->b); since && words_between(s, since->e, after->b) >= 2)
+          after = nullptr;
       // 'hồi tháng 6-2016' after the action is the action's own past time, whatever the sentence opens with.
       // Not when another clause comes between ('... kể từ khi ông nhậm chức hồi tháng 8').
       // ('hồi tháng 5/2016': the cue may share its last word with the date.)

@@ -300,4 +300,12 @@ TEST(ReadingRules, AnEnvoyIsNotTheOfficeHolderTheyActFor) {
   }
 }
 
+TEST(ReadingRules, ADatePastASinceClauseIsThatClauses) {
+  // '... gặp Tổng thống Mỹ kể từ khi Tổng thống Mỹ nhậm chức hồi tháng 1': January is the inauguration's.
+  const Record r = read("Ngoại trưởng Nga gặp Tổng thống Mỹ",
+                        "Ngoại trưởng Nga là quan chức Nga cấp cao nhất gặp Tổng thống Mỹ kể từ khi Tổng thống Mỹ nhậm "
+                        "chức hồi tháng 1/2017.");
+  for (const auto& e : r.events) EXPECT_NE(e.date.start, "2017-01");
+}
+
 }  // namespace
