@@ -604,12 +604,13 @@ bool Parser::relative(size_t k, int weekday, Point& p) {
     }
     p.end = k + r->len;
     p.anchored = true;
-    // 'hôm nay (6/1)', 'hôm qua, ngày 5/1': the written date says it better.
+    // 'hôm nay (6/1)', 'hôm qua, ngày 5/1', 'hôm nay 6/6': the written date says it better.
     size_t q = p.end;
     Point inner;
     if (punct(q) == '(' && num_day(q + 1, inner) && punct(inner.end) == ')') {
       inner.end += 1;
     } else if (punct(q) == ',' && W_.match(t_, q + 1, K::DayWord) && num_day(q + 2, inner)) {
+    } else if (num_day(q, inner)) {
     } else {
       return true;
     }

@@ -424,6 +424,14 @@ TEST(ExplainDate, SaysWhy) {
   EXPECT_FALSE(m->is_period);
 }
 
+TEST(FindDates, TodayWithItsWrittenDateNeedsOnlyTheYear) {
+  // 'vào hôm nay 6/6' on a page known only by its year: the written day says it.
+  const auto found = find_dates("nhận hai khoản tài trợ từ Chính phủ Hoa Kỳ vào hôm nay 6/6.", RefDate{2017, 0, 0});
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].range.start, "2017-06-06");
+  EXPECT_EQ(found[0].range.precision, "day");
+}
+
 TEST(FindDates, SaysWhenADateIsComing) {
   const RefDate ref{2017, 1, 0};
   const auto coming = find_dates("Chuyến công du tới Tunisia vào tháng Ba tới của Thủ tướng", ref);
