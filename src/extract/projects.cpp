@@ -29,6 +29,13 @@ bool is_works(const Ann& a) {
          (a.type == AnnType::Indicator && a.code == "aid");  // 'sử dụng vốn vay ODA'
 }
 
+// A link ('nối A') whose words, folded and padded with spaces, name one end only: no 'với',
+// 'và' or dash joins a second.
+bool one_link_end(const std::string& d) {
+  return d.find(" nối ") != std::string::npos && d.find(" với ") == std::string::npos &&
+         d.find(" và ") == std::string::npos && d.find(" - ") == std::string::npos;
+}
+
 // After a link's first end ('... nối Thủ đô A'), the second: '| với cảng B', or
 // its country and 'và' ('|, Việt Nam và Thủ đô B'). Where the second end's name
 // ends, or 0.
@@ -389,9 +396,7 @@ std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, c
           // (the other end may follow the name: 'nối thị trấn A | của nước X với tỉnh B')
           const std::string more =
               " " + normalize::fold(t.substr(kind.e, std::min<size_t>(t.size(), end + 60) - kind.e)) + " ";
-          if (d.find(" nối ") != std::string::npos && more.find(" với ") == std::string::npos &&
-              d.find(" và ") == std::string::npos && d.find(" - ") == std::string::npos)
-            continue;
+          if (one_link_end(d) && more.find(" với ") == std::string::npos) continue;
         }
         // A description after a bare kind stops at words no name holds ('nhà máy sản xuất đạn dược và một ...').
         for (const char* w : {" và ", " bị ", " một ", " giữa "}) {
@@ -458,9 +463,7 @@ std::vector<Project> find_projects(const std::vector<SentenceView>& sentences, c
       // 'đường cao tốc nối Thủ đô A, Việt Nam và Thủ đô B, Lào': a link names both its ends; a
       // name cut at the first end's country runs on through 'và' to the second.
       if (proper > 0) {
-        const std::string d = " " + normalize::fold(t.substr(kind.e, end - kind.e)) + " ";
-        if (d.find(" nối ") != std::string::npos && d.find(" với ") == std::string::npos &&
-            d.find(" và ") == std::string::npos && d.find(" - ") == std::string::npos) {
+        if (one_link_end(" " + normalize::fold(t.substr(kind.e, end - kind.e)) + " ")) {
           const uint32_t second = link_second_end(s, end);
           if (!second) continue;  // one end only: the name is cut
           end = second;
